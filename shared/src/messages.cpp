@@ -1,0 +1,61 @@
+#include "messages.hpp"
+
+#include <array>
+
+namespace naervaer::detail {
+namespace {
+
+struct Entry {
+    std::string_view code;
+    std::string_view da;
+    std::string_view en;
+};
+
+constexpr std::array entries{
+    Entry{"required", "Skal udfyldes", "Required"},
+    Entry{"type", "Forkert type (forventede {})", "Wrong type (expected {})"},
+    Entry{"too_long", "Højst {} tegn", "At most {} characters"},
+    Entry{"invalid_text", "Indeholder ugyldige tegn", "Contains invalid characters"},
+    Entry{"invalid_id", "Ugyldigt id (1-64 tegn: bogstaver, tal, - og _)",
+          "Invalid id (1-64 characters: letters, digits, - and _)"},
+    Entry{"invalid_date", "Ugyldig dato (skriv dd-mm-åååå)", "Invalid date (write dd-mm-yyyy)"},
+    Entry{"date_order", "Sidste sygedag ligger før første sygedag", "The last day is before the first sick day"},
+    Entry{"expected_return_order", "Forventet tilbage ligger før første sygedag",
+          "The expected return is before the first sick day"},
+    Entry{"expected_return_within_8_weeks",
+          "Forventet tilbage {} er inden for 8 uger, men fraværet er markeret som længere end 8 uger",
+          "Expected back {} is within 8 weeks, but the absence is marked as longer than 8 weeks"},
+    Entry{"overlap", "Overlapper et andet fravær for samme medarbejder ({})",
+          "Overlaps another absence of the same employee ({})"},
+    Entry{"before_employment", "Fraværet begynder før ansættelsen ({})", "The absence starts before employment ({})"},
+    Entry{"hours_range", "Skal være mellem 0 og {} timer", "Must be between 0 and {} hours"},
+    Entry{"weekly_hours_range", "Ugentlig arbejdstid skal være over 0 og højst {} timer",
+          "Weekly hours must be above 0 and at most {}"},
+    // Sygedagpengeloven § 4: partial absence counts only with at least 4 hours' absence a week.
+    Entry{"partial_hours", "Ved delvis sygemelding skal der mangle mindst 4 timer om ugen: højst {} timers arbejde",
+          "A partial absence needs at least 4 hours' absence a week: at most {} hours worked"},
+    Entry{"invalid_cvr", "Ugyldigt CVR-nummer (8 cifre med gyldigt kontrolciffer)",
+          "Invalid CVR number (8 digits with a valid check digit)"},
+    Entry{"invalid_cpr", "Ugyldigt CPR-nummer (DDMMÅÅ-XXXX med en gyldig dato)",
+          "Invalid CPR number (DDMMYY-XXXX with a valid date)"},
+    Entry{"unknown_value", "Ukendt værdi: {}", "Unknown value: {}"},
+    Entry{"unknown_reference", "Findes ikke eller er ikke tilgængelig", "Does not exist or is not accessible"},
+    Entry{"invalid_email", "Ugyldig e-mailadresse", "Invalid e-mail address"},
+    Entry{"negative", "Må ikke være negativ", "Must not be negative"},
+};
+
+std::string fill(std::string_view text, const std::string& arg) {
+    std::string out(text);
+    if (auto pos = out.find("{}"); pos != std::string::npos) out.replace(pos, 2, arg);
+    return out;
+}
+
+} // namespace
+
+MessagePair validation_message(std::string_view code, const std::string& arg) {
+    for (const auto& e : entries)
+        if (e.code == code) return {fill(e.da, arg), fill(e.en, arg)};
+    return {"Ugyldig værdi", "Invalid value"};
+}
+
+} // namespace naervaer::detail
