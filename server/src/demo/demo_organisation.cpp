@@ -1,0 +1,229 @@
+// The demo organisation: "Vendsyssel Emballage ApS" in Hjørring (the municipality whose alert
+// rules seed 003 describes), four departments, 30 employees and a year of absence history.
+// Deterministic for a given day; every spell passes the same validation a user's would.
+#include "demo/demo_seed.hpp"
+
+#include "naervaer/identifiers.hpp"
+#include "naervaer/server/demo.hpp"
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace naervaer::server::demo {
+
+namespace {
+
+constexpr const char* organisation_id = "org_demo";
+constexpr const char* cvr = "38172948"; // passes the modulus-11 check
+
+struct DemoEmployee {
+    const char* name;
+    int department; // index into department_ids
+    double weekly_hours;
+    const char* cpr; // "" when not registered
+};
+
+constexpr std::array<const char*, 4> department_names = {"Produktion", "Lager", "Kundeservice", "Administration"};
+
+constexpr std::array<DemoEmployee, 30> employees = {{
+    {"Søren Kjær", 0, 37, "120385-1234"},
+    {"Mette Bøgh Frederiksen", 0, 37, ""},
+    {"Jens Ærenlund", 0, 37, ""},
+    {"Anne-Mette Højgaard", 0, 30, ""},
+    {"Lars Østergaard", 0, 37, "050779-2468"},
+    {"Birthe Lønborg", 0, 25, ""},
+    {"Mikkel Sørensen", 0, 37, ""},
+    {"Hanne Kløve", 0, 37, ""},
+    {"Thomas Bækgaard", 0, 37, ""},
+    {"Line Mølgaard", 0, 32, ""},
+    {"Jørgen Dalsgaard", 1, 37, ""},
+    {"Pia Skærbæk", 1, 37, "230991-1357"},
+    {"Kasper Nørgaard", 1, 37, ""},
+    {"Susanne Åkjær", 1, 20, ""},
+    {"Rasmus Brøndum", 1, 37, ""},
+    {"Louise Fæster", 1, 37, ""},
+    {"Niels Ørum", 1, 37, ""},
+    {"Camilla Søgaard", 2, 37, ""},
+    {"Henrik Læsø", 2, 37, ""},
+    {"Maja Grønbæk", 2, 30, ""},
+    {"Frederik Kjærsgaard", 2, 37, ""},
+    {"Ida Højer", 2, 25, ""},
+    {"Peter Ålbæk", 2, 37, ""},
+    {"Sofie Bjørnholt", 2, 37, ""},
+    {"Karen Møller", 3, 37, "011266-4820"},
+    {"Ole Sæderup", 3, 37, ""},
+    {"Tina Strøm", 3, 32, ""},
+    {"Morten Bøje", 3, 37, ""},
+    {"Gitte Vestergård", 3, 37, ""},
+    {"Anders Krøyer", 3, 37, ""},
+}};
+
+// The ongoing cases a demo should show.
+struct OngoingSpell {
+    int employee;
+    int days_ago;
+    AbsenceKind kind;
+    bool partial;
+    double hours_worked;
+    int expected_back_in_days; // 0: not known
+    bool long_term;
+    const char* note;
+};
+
+constexpr std::array<OngoingSpell, 5> ongoing = {{
+    // Not expected back within 8 weeks: the fast-track referral case (SDL § 7c).
+    {1, 45, AbsenceKind::sickness, false, 0, 0, true, "Forventes ikke tilbage inden for 8 uger."},
+    // Partial return (delvis raskmelding) with 20 of 37 hours worked.
+    {11, 12, AbsenceKind::sickness, true, 20, 14, false, "Arbejder 4 timer om dagen, ingen tunge løft."},
+    {18, 3, AbsenceKind::sickness, false, 0, 2, false, ""},
+    // Day 24: the absence conversation is due within 4 weeks of the first sick day (SDL § 7a).
+    {4, 24, AbsenceKind::sickness, false, 0, 0, false, ""},
+    {25, 8, AbsenceKind::work_injury, false, 0, 10, false, "Arbejdsskade anmeldt."},
+}};
+
+// A small deterministic generator (LCG), so the demo is the same on every machine.
+class Sequence {
+public:
+    explicit Sequence(uint32_t seed) : state_(seed) {}
+    int next(int bound) {
+        state_ = state_ * 1664525u + 1013904223u;
+        return static_cast<int>((state_ >> 8) % static_cast<uint32_t>(bound));
+    }
+
+private:
+    uint32_t state_;
+};
+
+std::string two_digits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+
+void put(Transaction& tx, const std::string& type, const std::string& id, nlohmann::json data,
+         std::optional<std::string> scope, std::optional<std::string> employee_id, const std::string& now,
+         const std::string& by) {
+    RecordWrite w;
+    w.type = type;
+    w.id = id;
+    w.updated_at = now;
+    w.updated_by = by;
+    w.data = std::move(data);
+    w.scope_department = std::move(scope);
+    w.employee_id = std::move(employee_id);
+    tx.put_record(organisation_id, w);
+}
+
+} // namespace
+
+void insert_demo_users(Transaction& tx, const PasswordHasher& hasher, const std::string& org_id,
+                       const std::string& now) {
+    struct DemoUser {
+        const char* id;
+        std::string_view email;
+        std::string_view password;
+        const char* name;
+        Role role;
+    };
+    const std::array<DemoUser, 3> users = {{
+        {"u_demo_admin", admin_email, admin_password, "Annette Vestergaard", Role::admin},
+        {"u_demo_hr", hr_email, hr_password, "Henriette Bach", Role::hr},
+        {"u_demo_leder", leader_email, leader_password, "Bent Kristiansen", Role::team_leader},
+    }};
+    for (const DemoUser& u : users) {
+        UserRow row;
+        row.org_id = org_id;
+        row.user.id = u.id;
+        row.user.email = std::string(u.email);
+        row.user.name = u.name;
+        row.user.role = u.role;
+        if (u.role == Role::team_leader) {
+            for (const auto department : leader_department_ids) row.user.department_ids.emplace_back(department);
+        }
+        row.password_hash = hasher.hash(u.password);
+        tx.insert_user(row, now);
+    }
+}
+
+bool seed_if_empty(Store& store, const PasswordHasher& hasher, Date today, const std::string& now) {
+    auto tx = store.write();
+    if (tx->count_organisations() > 0) return false;
+    tx->insert_organisation({organisation_id, std::string(organisation_name), cvr, "Hjørring"}, now);
+    insert_demo_users(*tx, hasher, organisation_id, now);
+    const std::string by = "u_demo_admin";
+
+    for (std::size_t d = 0; d < department_ids.size(); ++d) {
+        put(*tx, std::string(record_type::department), std::string(department_ids[d]),
+            to_json(Department{std::string(department_ids[d]), department_names[d]}), std::nullopt, std::nullopt,
+            now, by);
+    }
+
+    Sequence random(20240601);
+    int spell_number = 0;
+    for (std::size_t i = 0; i < employees.size(); ++i) {
+        const DemoEmployee& source = employees[i];
+        const int index = static_cast<int>(i);
+        Employee employee;
+        employee.id = "demo-emp-" + two_digits(index + 1);
+        employee.name = source.name;
+        employee.employee_number = std::to_string(1001 + index);
+        employee.department_id = std::string(department_ids[static_cast<std::size_t>(source.department)]);
+        // The last employee is a new hire (two months), the rest joined 1 to 9 years ago.
+        employee.employment_start =
+            today.plus_days(i + 1 == employees.size() ? -60 : -(400 + (index * 97) % 3000));
+        employee.weekly_hours = source.weekly_hours;
+        employee.cpr = normalize_cpr(source.cpr);
+        const std::string scope = employee.department_id;
+        put(*tx, std::string(record_type::employee), employee.id, to_json(employee), scope, std::nullopt, now, by);
+
+        std::vector<AbsenceSpell> spells;
+        const auto add_spell = [&](AbsenceSpell spell) {
+            spell.id = "demo-spell-" + std::to_string(1000 + ++spell_number);
+            spell.employee_id = employee.id;
+            if (!validate(spell, &employee, spells).ok()) return false;
+            put(*tx, std::string(record_type::absence_spell), spell.id, to_json(spell), scope, employee.id, now, by);
+            spells.push_back(spell);
+            return true;
+        };
+
+        Date history_end = today.plus_days(-20 - random.next(40));
+        for (const OngoingSpell& o : ongoing) {
+            if (o.employee != index) continue;
+            AbsenceSpell spell;
+            spell.first_day = today.plus_days(-o.days_ago);
+            spell.kind = o.kind;
+            spell.partial = o.partial;
+            spell.hours_worked_per_week = o.hours_worked;
+            if (o.expected_back_in_days > 0) spell.expected_return = today.plus_days(o.expected_back_in_days);
+            spell.not_expected_back_within_8_weeks = o.long_term;
+            spell.note = o.note;
+            add_spell(spell);
+            history_end = spell.first_day.plus_days(-30 - random.next(30));
+        }
+
+        // Past spells, newest first, with gaps of weeks to months between them.
+        const int past = i + 1 == employees.size() ? 0 : 1 + random.next(4);
+        Date last_day = history_end;
+        for (int k = 0; k < past; ++k) {
+            AbsenceSpell spell;
+            const int roll = random.next(10);
+            int length = 1 + random.next(5);
+            if (roll == 0) {
+                spell.kind = AbsenceKind::child_first_sick_day;
+                length = 1;
+            } else if (roll == 1) {
+                spell.kind = AbsenceKind::work_injury;
+                length = 3 + random.next(10);
+            } else if (roll == 2) {
+                length = 15 + random.next(25); // a longer absence, closed
+            }
+            spell.first_day = last_day.plus_days(-(length - 1));
+            spell.last_day = last_day;
+            if (spell.first_day < employee.employment_start) break;
+            add_spell(spell);
+            last_day = spell.first_day.plus_days(-(20 + random.next(90)));
+        }
+    }
+    tx->commit();
+    return true;
+}
+
+} // namespace naervaer::server::demo

@@ -1,0 +1,93 @@
+// A large demo organisation for benchmarks: many employees, many spells, one transaction.
+#include "clock.hpp"
+#include "demo/demo_seed.hpp"
+#include "naervaer/server/demo.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace naervaer::server::demo {
+
+namespace {
+
+constexpr std::array<const char*, 12> first_names = {"Søren", "Mette", "Jens",  "Anne",  "Lars",  "Birthe",
+                                                     "Mikkel", "Hanne", "Ødis", "Åse", "Kasper", "Ærtrud"};
+constexpr std::array<const char*, 10> last_names = {"Kjær",  "Bøgh",    "Højgaard", "Østergaard", "Lønborg",
+                                                    "Nørgaard", "Skærbæk", "Grønbæk", "Møller", "Ålbæk"};
+
+} // namespace
+
+bool seed_scaled(const Config& config, const ScaledOptions& options, std::string& error) {
+    try {
+        std::filesystem::create_directories(config.data_dir);
+        sqlite::SqliteStore store(config.data_dir / "naervaer.sqlite3");
+        const PasswordHasher hasher(config.password_hash_cost);
+        const auto clock_now = effective_clock(config.clock)();
+        const std::string now = iso_timestamp(clock_now);
+        const Date today = Date::from_serial(static_cast<int32_t>(unix_seconds(clock_now) / 86400));
+
+        auto tx = store.write();
+        if (tx->count_organisations() > 0) {
+            error = "the database already holds an organisation";
+            return false;
+        }
+        const std::string org = "org_demo";
+        tx->insert_organisation({org, std::string(organisation_name), "38172948", "Hjørring"}, now);
+        insert_demo_users(*tx, hasher, org, now);
+
+        const int departments = std::max(2, options.departments);
+        const int employees = std::max(1, options.employees);
+        const auto write = [&](const std::string& type, const std::string& id, nlohmann::json data,
+                               std::optional<std::string> scope, std::optional<std::string> employee_id) {
+            RecordWrite w{type, id, now, "u_demo_admin", false, std::move(data), std::move(scope),
+                          std::move(employee_id)};
+            tx->put_record(org, w);
+        };
+        // The first two departments keep the demo team leader's ids, so the leader's scope works.
+        const auto department_id = [&](int d) {
+            return d < 2 ? std::string(leader_department_ids[static_cast<std::size_t>(d)])
+                         : "demo-dept-" + std::to_string(d + 1);
+        };
+        for (int d = 0; d < departments; ++d) {
+            write(std::string(record_type::department), department_id(d),
+                  {{"name", "Afdeling " + std::to_string(d + 1)}}, std::nullopt, std::nullopt);
+        }
+        int spells_left = std::max(0, options.spells);
+        for (int e = 0; e < employees; ++e) {
+            const std::string id = "demo-emp-" + std::to_string(e + 1);
+            const std::string department = department_id(e % departments);
+            Employee employee;
+            employee.id = id;
+            employee.name = std::string(first_names[static_cast<std::size_t>(e) % first_names.size()]) + " " +
+                            last_names[static_cast<std::size_t>(e / 12) % last_names.size()];
+            employee.employee_number = std::to_string(100000 + e);
+            employee.department_id = department;
+            employee.employment_start = today.plus_days(-4000);
+            employee.weekly_hours = e % 5 == 0 ? 30 : 37;
+            write(std::string(record_type::employee), id, to_json(employee), department, std::nullopt);
+
+            // Spread the spells evenly; each employee's go back from today without overlapping.
+            const int share = spells_left / (employees - e);
+            spells_left -= share;
+            Date last = today.plus_days(-(e % 30));
+            for (int s = 0; s < share; ++s) {
+                AbsenceSpell spell;
+                spell.id = "demo-spell-" + std::to_string(e + 1) + "-" + std::to_string(s + 1);
+                spell.employee_id = id;
+                const int length = 1 + (e + s) % 6;
+                spell.first_day = last.plus_days(-(length - 1));
+                if (s > 0 || e % 10 != 0) spell.last_day = last; // every tenth employee is absent now
+                write(std::string(record_type::absence_spell), spell.id, to_json(spell), department, id);
+                last = spell.first_day.plus_days(-(7 + (e * 7 + s * 3) % 60));
+            }
+        }
+        tx->commit();
+        return true;
+    } catch (const std::exception& e) {
+        error = e.what();
+        return false;
+    }
+}
+
+} // namespace naervaer::server::demo

@@ -1,0 +1,56 @@
+#include "http/routes.hpp"
+#include "services/sync_service.hpp"
+
+#include <charconv>
+
+namespace naervaer::server {
+
+namespace {
+
+// A non-negative integer query parameter; throws 400 naming the parameter.
+int64_t query_integer(const httplib::Request& req, const char* name, int64_t fallback) {
+    if (!req.has_param(name)) return fallback;
+    const std::string text = req.get_param_value(name);
+    int64_t value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || value < 0) {
+        FieldErrors fields;
+        fields.add(name, "type", "Skal være et ikke-negativt heltal", "Must be a non-negative integer");
+        throw errors::bad_request(fields.json());
+    }
+    return value;
+}
+
+} // namespace
+
+void register_sync_routes(ApiRouter& router, SyncService& sync) {
+    router.post("/api/v1/sync", Access::session, [&sync](ApiRequest& request) {
+        ValidationResult shape;
+        const auto push = decode_push_request(request.body, shape);
+        if (!push) throw errors::bad_request(shape.to_json());
+        ApiResponse response;
+        response.body = to_json(sync.push(*request.who, *push));
+        return response;
+    });
+
+    router.get("/api/v1/sync", Access::session, [&sync](ApiRequest& request) {
+        const int64_t since = query_integer(request.http, "since", 0);
+        const int64_t limit = query_integer(request.http, "limit", sync_limits::max_records_per_pull);
+        nlohmann::json body = to_json(sync.pull(*request.who, since, static_cast<std::size_t>(limit)));
+        // A pull answers only changes, cursor and more (docs/api.md).
+        body.erase("accepted");
+        body.erase("conflicts");
+        ApiResponse response;
+        response.body = std::move(body);
+        return response;
+    });
+
+    router.get(R"(/api/v1/records/([a-z_]{1,32})/([A-Za-z0-9_-]{1,64}))", Access::session,
+               [&sync](ApiRequest& request) {
+                   ApiResponse response;
+                   response.body = to_json(sync.read(*request.who, request.http.matches[1], request.http.matches[2]));
+                   return response;
+               });
+}
+
+} // namespace naervaer::server

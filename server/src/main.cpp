@@ -1,0 +1,24 @@
+// naervaer-server: reads flags and environment into a Config and runs the server until SIGINT or
+// SIGTERM. Everything else lives in naervaer_server_lib.
+#include "cli.hpp"
+
+#include "naervaer/server/server.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+
+int main(int argc, char** argv) {
+    using namespace naervaer::server;
+    std::string error;
+    const auto command = parse_command_line(std::vector<std::string>(argv + 1, argv + argc),
+                                            [](const char* name) { return std::getenv(name); }, error);
+    if (!command) {
+        std::fprintf(stderr, "naervaer-server: %s\n\n%s", error.c_str(), usage().c_str());
+        return 2;
+    }
+    if (command->show_help) {
+        std::printf("%s", usage().c_str());
+        return 0;
+    }
+    return run_server(command->config);
+}

@@ -1,0 +1,57 @@
+#pragma once
+// Administration (docs/api.md "Administration"): users, the audit log and the organisation.
+// Every call is for admins only and stays inside the admin's own organisation.
+#include "auth/passwords.hpp"
+#include "clock.hpp"
+#include "services/auth_context.hpp"
+#include "store/store.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace naervaer::server {
+
+struct NewUser {
+    std::string email;
+    std::string name;
+    std::string role;
+    std::vector<std::string> department_ids;
+};
+
+struct UserPatch {
+    std::optional<std::string> name;
+    std::optional<std::string> role;
+    std::optional<std::vector<std::string>> department_ids;
+    std::optional<bool> active;
+};
+
+struct OrganisationPatch {
+    std::optional<std::string> name;
+    std::optional<std::string> cvr;
+    std::optional<std::string> municipality;
+};
+
+struct CreatedUser {
+    UserRow user;
+    std::string one_time_password;
+};
+
+class AdminService {
+public:
+    AdminService(Store& store, const PasswordHasher& hasher, Clock clock);
+
+    std::vector<UserRow> list_users(const AuthContext& who);
+    CreatedUser create_user(const AuthContext& who, const NewUser& request);
+    UserRow update_user(const AuthContext& who, const std::string& user_id, const UserPatch& patch);
+    std::string reset_password(const AuthContext& who, const std::string& user_id);
+    std::vector<AuditEntry> audit(const AuthContext& who, const std::string& record_id, std::size_t limit);
+    Organisation update_organisation(const AuthContext& who, const OrganisationPatch& patch);
+
+private:
+    Store& store_;
+    const PasswordHasher& hasher_;
+    Clock clock_;
+};
+
+} // namespace naervaer::server

@@ -1,0 +1,29 @@
+#pragma once
+// The sync protocol on the server side (docs/api.md "Records and sync"): push (validate the whole
+// batch, write it in one transaction or not at all), pull (paged, scoped to what the user may
+// see) and reading one record by id. Every write, read and pull is audited.
+#include "clock.hpp"
+#include "naervaer/sync.hpp"
+#include "services/auth_context.hpp"
+#include "store/store.hpp"
+
+namespace naervaer::server {
+
+class SyncService {
+public:
+    SyncService(Store& store, Clock clock);
+
+    // Throws ApiError with `changes` listing every refused change when any is invalid; then
+    // nothing was written.
+    SyncResponse push(const AuthContext& who, const PushRequest& request);
+    SyncResponse pull(const AuthContext& who, int64_t since, std::size_t limit);
+    // Throws 404 when the record does not exist, is deleted, belongs to another organisation or
+    // lies outside a team leader's departments.
+    Record read(const AuthContext& who, const std::string& type, const std::string& id);
+
+private:
+    Store& store_;
+    Clock clock_;
+};
+
+} // namespace naervaer::server

@@ -1,0 +1,520 @@
+#include "store/sqlite/sqlite_store.hpp"
+
+#include "store/sqlite/migrations.hpp"
+#include "store/sqlite/sqlite_db.hpp"
+
+#include <utility>
+
+namespace naervaer::server::sqlite {
+
+namespace {
+
+using nlohmann::json;
+
+json parse_stored_json(const std::string& text) {
+    // Stored JSON was written by this server; a broken row must not take the request down with
+    // a parse exception, so it reads as an empty object.
+    json parsed = json::parse(text, nullptr, false);
+    return parsed.is_discarded() ? json::object() : parsed;
+}
+
+constexpr const char* record_columns =
+    "SELECT org_id, type, id, rev, updated_at, updated_by, deleted, data, scope_department, employee_id "
+    "FROM records ";
+
+StoredRecord read_stored_record(const Statement& q) {
+    StoredRecord r;
+    r.org_id = q.text(0);
+    r.record.type = q.text(1);
+    r.record.id = q.text(2);
+    r.record.rev = q.int64(3);
+    r.record.updated_at = q.text(4);
+    r.record.updated_by = q.text(5);
+    r.record.deleted = q.int64(6) != 0;
+    r.record.data = parse_stored_json(q.text(7));
+    r.scope_department = q.optional_text(8);
+    r.employee_id = q.optional_text(9);
+    return r;
+}
+
+class SqliteTransaction final : public Transaction {
+public:
+    SqliteTransaction(SqliteStore& store, std::unique_ptr<Connection> db, std::unique_lock<std::mutex> write_lock)
+        : store_(store), db_(std::move(db)), write_lock_(std::move(write_lock)) {
+        // A write transaction takes the database's write lock up front (BEGIN IMMEDIATE): a
+        // deferred one that reads first and writes later can fail with SQLITE_BUSY midway when
+        // another process wrote in between, after work was done.
+        db_->exec(write_lock_.owns_lock() ? "BEGIN IMMEDIATE" : "BEGIN");
+    }
+
+    ~SqliteTransaction() override {
+        if (!finished_) {
+            try {
+                db_->exec("ROLLBACK");
+            } catch (...) {
+                // The connection is in an unknown state: drop it instead of pooling it.
+                db_.reset();
+            }
+        }
+        if (db_) store_.release(std::move(db_));
+    }
+
+    void commit() override {
+        db_->exec("COMMIT");
+        finished_ = true;
+    }
+
+    // ---- organisations ----
+    void insert_organisation(const Organisation& org, const std::string& created_at) override {
+        {
+            auto q = db_->use("INSERT INTO organisations (id, name, cvr, municipality, created_at) "
+                              "VALUES (?, ?, ?, ?, ?)");
+            q->bind(1, org.id);
+            q->bind(2, org.name);
+            q->bind(3, org.cvr);
+            q->bind(4, org.municipality);
+            q->bind(5, created_at);
+            q->run();
+        }
+        auto q = db_->use("INSERT INTO organisation_revs (org_id, rev) VALUES (?, 0)");
+        q->bind(1, org.id);
+        q->run();
+    }
+
+    std::optional<Organisation> find_organisation(const std::string& org_id) override {
+        auto q = db_->use("SELECT id, name, cvr, municipality FROM organisations WHERE id = ?");
+        q->bind(1, org_id);
+        if (!q->step()) return std::nullopt;
+        return Organisation{q->text(0), q->text(1), q->text(2), q->text(3)};
+    }
+
+    void update_organisation(const Organisation& org) override {
+        auto q = db_->use("UPDATE organisations SET name = ?, cvr = ?, municipality = ? WHERE id = ?");
+        q->bind(1, org.name);
+        q->bind(2, org.cvr);
+        q->bind(3, org.municipality);
+        q->bind(4, org.id);
+        q->run();
+    }
+
+    int64_t count_organisations() override {
+        auto q = db_->use("SELECT COUNT(*) FROM organisations");
+        return q->step() ? q->int64(0) : 0;
+    }
+
+    // ---- users ----
+    void insert_user(const UserRow& row, const std::string& now) override {
+        {
+            auto q = db_->use("INSERT INTO users (id, org_id, email, name, role, active, must_change_password,"
+                              " password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            q->bind(1, row.user.id);
+            q->bind(2, row.org_id);
+            q->bind(3, row.user.email);
+            q->bind(4, row.user.name);
+            q->bind(5, to_string(row.user.role));
+            q->bind(6, int64_t{row.active});
+            q->bind(7, int64_t{row.user.must_change_password});
+            q->bind(8, row.password_hash);
+            q->bind(9, now);
+            q->bind(10, now);
+            q->run();
+        }
+        write_departments(row);
+    }
+
+    std::optional<UserRow> find_user_by_email(const std::string& email_lower) override {
+        std::optional<UserRow> row;
+        {
+            auto q = db_->use("SELECT id, org_id, email, name, role, active, must_change_password, password_hash "
+                              "FROM users WHERE email = ?");
+            q->bind(1, email_lower);
+            if (q->step()) row = read_user(*q);
+        }
+        if (row) load_departments(*row);
+        return row;
+    }
+
+    std::optional<UserRow> find_user(const std::string& org_id, const std::string& user_id) override {
+        std::optional<UserRow> row;
+        {
+            auto q = db_->use("SELECT id, org_id, email, name, role, active, must_change_password, password_hash "
+                              "FROM users WHERE org_id = ? AND id = ?");
+            q->bind(1, org_id);
+            q->bind(2, user_id);
+            if (q->step()) row = read_user(*q);
+        }
+        if (row) load_departments(*row);
+        return row;
+    }
+
+    std::vector<UserRow> list_users(const std::string& org_id) override {
+        std::vector<UserRow> rows;
+        {
+            auto q = db_->use("SELECT id, org_id, email, name, role, active, must_change_password, password_hash "
+                              "FROM users WHERE org_id = ? ORDER BY email");
+            q->bind(1, org_id);
+            while (q->step()) rows.push_back(read_user(*q));
+        }
+        for (UserRow& row : rows) load_departments(row);
+        return rows;
+    }
+
+    void update_user(const UserRow& row, const std::string& now) override {
+        {
+            auto q = db_->use("UPDATE users SET name = ?, role = ?, active = ?, must_change_password = ?,"
+                              " password_hash = ?, updated_at = ? WHERE org_id = ? AND id = ?");
+            q->bind(1, row.user.name);
+            q->bind(2, to_string(row.user.role));
+            q->bind(3, int64_t{row.active});
+            q->bind(4, int64_t{row.user.must_change_password});
+            q->bind(5, row.password_hash);
+            q->bind(6, now);
+            q->bind(7, row.org_id);
+            q->bind(8, row.user.id);
+            q->run();
+        }
+        auto q = db_->use("DELETE FROM user_departments WHERE user_id = ?");
+        q->bind(1, row.user.id);
+        q->run();
+        write_departments(row);
+    }
+
+    // ---- sessions ----
+    void insert_session(const SessionRow& row) override {
+        auto q = db_->use("INSERT INTO sessions (token_hash, user_id, org_id, csrf_token, created_at, expires_at)"
+                          " VALUES (?, ?, ?, ?, ?, ?)");
+        q->bind(1, row.token_hash);
+        q->bind(2, row.user_id);
+        q->bind(3, row.org_id);
+        q->bind(4, row.csrf_token);
+        q->bind(5, row.created_at);
+        q->bind(6, row.expires_at);
+        q->run();
+    }
+
+    std::optional<SessionRow> find_session(const std::string& token_hash) override {
+        auto q = db_->use("SELECT token_hash, user_id, org_id, csrf_token, created_at, expires_at "
+                          "FROM sessions WHERE token_hash = ?");
+        q->bind(1, token_hash);
+        if (!q->step()) return std::nullopt;
+        return SessionRow{q->text(0), q->text(1), q->text(2), q->text(3), q->int64(4), q->int64(5)};
+    }
+
+    void delete_session(const std::string& token_hash) override {
+        auto q = db_->use("DELETE FROM sessions WHERE token_hash = ?");
+        q->bind(1, token_hash);
+        q->run();
+    }
+
+    void delete_sessions_of_user(const std::string& user_id) override {
+        auto q = db_->use("DELETE FROM sessions WHERE user_id = ?");
+        q->bind(1, user_id);
+        q->run();
+    }
+
+    void delete_sessions_expired_before(int64_t unix_seconds) override {
+        auto q = db_->use("DELETE FROM sessions WHERE expires_at <= ?");
+        q->bind(1, unix_seconds);
+        q->run();
+    }
+
+    // ---- records ----
+    std::optional<StoredRecord> find_record(const std::string& id) override {
+        static const std::string sql = std::string(record_columns) + "WHERE id = ?";
+        auto q = db_->use(sql.c_str());
+        q->bind(1, id);
+        if (!q->step()) return std::nullopt;
+        return read_stored_record(*q);
+    }
+
+    std::vector<StoredRecord> spells_of_employee(const std::string& org_id,
+                                                 const std::string& employee_id) override {
+        static const std::string sql =
+            std::string(record_columns) +
+            "WHERE org_id = ? AND employee_id = ? AND type = 'absence_spell' AND deleted = 0";
+        auto q = db_->use(sql.c_str());
+        q->bind(1, org_id);
+        q->bind(2, employee_id);
+        std::vector<StoredRecord> spells;
+        while (q->step()) spells.push_back(read_stored_record(*q));
+        return spells;
+    }
+
+    int64_t put_record(const std::string& org_id, const RecordWrite& w) override {
+        const int64_t rev = next_rev(org_id);
+        // The upsert only replaces a row of the same organisation: even if a caller forgot the
+        // tenancy check, another organisation's record cannot be overwritten.
+        auto q = db_->use(
+            "INSERT INTO records (id, org_id, type, rev, updated_at, updated_by, deleted, data,"
+            " scope_department, employee_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET type = excluded.type, rev = excluded.rev,"
+            " updated_at = excluded.updated_at, updated_by = excluded.updated_by, deleted = excluded.deleted,"
+            " data = excluded.data, scope_department = excluded.scope_department,"
+            " employee_id = excluded.employee_id WHERE records.org_id = excluded.org_id");
+        q->bind(1, w.id);
+        q->bind(2, org_id);
+        q->bind(3, w.type);
+        q->bind(4, rev);
+        q->bind(5, w.updated_at);
+        q->bind(6, w.updated_by);
+        q->bind(7, int64_t{w.deleted});
+        q->bind(8, w.data.dump());
+        q->bind(9, w.scope_department);
+        q->bind(10, w.employee_id);
+        q->run();
+        if (db_->changes() != 1) throw SqliteError(0, "record id belongs to another organisation");
+        return rev;
+    }
+
+    int64_t rescope_spells(const std::string& org_id, const std::string& employee_id,
+                           const std::optional<std::string>& department, const std::string& updated_at) override {
+        std::vector<std::string> ids;
+        {
+            auto q = db_->use("SELECT id FROM records WHERE org_id = ? AND employee_id = ? AND type = 'absence_spell'");
+            q->bind(1, org_id);
+            q->bind(2, employee_id);
+            while (q->step()) ids.push_back(q->text(0));
+        }
+        for (const std::string& id : ids) {
+            const int64_t rev = next_rev(org_id);
+            auto q = db_->use("UPDATE records SET scope_department = ?, rev = ?, updated_at = ? "
+                              "WHERE org_id = ? AND id = ?");
+            q->bind(1, department);
+            q->bind(2, rev);
+            q->bind(3, updated_at);
+            q->bind(4, org_id);
+            q->bind(5, id);
+            q->run();
+        }
+        return static_cast<int64_t>(ids.size());
+    }
+
+    std::vector<Record> pull(const std::string& org_id, int64_t since, std::size_t limit,
+                             const PullScope& scope) override {
+        std::vector<Record> records;
+        const auto read_rows = [&](Statement& q) {
+            while (q.step()) records.push_back(read_stored_record(q).record);
+        };
+        if (scope.whole_organisation) {
+            static const std::string sql =
+                std::string(record_columns) + "WHERE org_id = ? AND rev > ? ORDER BY rev LIMIT ?";
+            auto q = db_->use(sql.c_str());
+            q->bind(1, org_id);
+            q->bind(2, since);
+            q->bind(3, static_cast<int64_t>(limit));
+            read_rows(*q);
+        } else {
+            // json_each turns the JSON array of department ids into a set SQLite can match with IN.
+            static const std::string sql =
+                std::string(record_columns) +
+                "WHERE org_id = ? AND rev > ? AND (type = 'department' OR scope_department IN"
+                " (SELECT value FROM json_each(?))) ORDER BY rev LIMIT ?";
+            auto q = db_->use(sql.c_str());
+            q->bind(1, org_id);
+            q->bind(2, since);
+            q->bind(3, json(scope.departments).dump());
+            q->bind(4, static_cast<int64_t>(limit));
+            read_rows(*q);
+        }
+        return records;
+    }
+
+    int64_t current_rev(const std::string& org_id) override {
+        auto q = db_->use("SELECT rev FROM organisation_revs WHERE org_id = ?");
+        q->bind(1, org_id);
+        return q->step() ? q->int64(0) : 0;
+    }
+
+    // ---- conflicts ----
+    void insert_conflict(const std::string& org_id, const ConflictWrite& c) override {
+        auto q = db_->use("INSERT INTO sync_conflicts (org_id, type, record_id, base_rev, deleted, data, user_id, at)"
+                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        q->bind(1, org_id);
+        q->bind(2, c.type);
+        q->bind(3, c.record_id);
+        q->bind(4, c.base_rev);
+        q->bind(5, int64_t{c.deleted});
+        q->bind(6, c.data.dump());
+        q->bind(7, c.user_id);
+        q->bind(8, c.at);
+        q->run();
+    }
+
+    void delete_conflicts(const std::string& org_id, const std::string& record_id) override {
+        auto q = db_->use("DELETE FROM sync_conflicts WHERE org_id = ? AND record_id = ?");
+        q->bind(1, org_id);
+        q->bind(2, record_id);
+        q->run();
+    }
+
+    std::vector<StoredConflict> conflicts_of(const std::string& org_id, const std::string& record_id) override {
+        auto q = db_->use("SELECT type, record_id, base_rev, deleted, data, user_id, at FROM sync_conflicts "
+                          "WHERE org_id = ? AND record_id = ? ORDER BY id");
+        q->bind(1, org_id);
+        q->bind(2, record_id);
+        std::vector<StoredConflict> out;
+        while (q->step()) {
+            out.push_back({q->text(0), q->text(1), q->int64(2), q->int64(3) != 0, parse_stored_json(q->text(4)),
+                           q->text(5), q->text(6)});
+        }
+        return out;
+    }
+
+    // ---- audit ----
+    void append_audit(const AuditEntry& e) override {
+        auto q = db_->use("INSERT INTO audit_log (org_id, user_id, at, action, record_type, record_id, detail)"
+                          " VALUES (?, ?, ?, ?, ?, ?, ?)");
+        q->bind(1, e.org_id);
+        q->bind(2, e.user_id);
+        q->bind(3, e.at);
+        q->bind(4, e.action);
+        q->bind(5, e.record_type);
+        q->bind(6, e.record_id);
+        q->bind(7, e.detail.dump());
+        q->run();
+    }
+
+    std::vector<AuditEntry> list_audit(const std::string& org_id, const std::string& record_id,
+                                       std::size_t limit) override {
+        std::vector<AuditEntry> out;
+        const auto read_rows = [&](Statement& q) {
+            while (q.step()) {
+                out.push_back({q.optional_text(0), q.optional_text(1), q.text(2), q.text(3), q.optional_text(4),
+                               q.optional_text(5), parse_stored_json(q.text(6))});
+            }
+        };
+        if (record_id.empty()) {
+            auto q = db_->use("SELECT org_id, user_id, at, action, record_type, record_id, detail FROM audit_log "
+                              "WHERE org_id = ? ORDER BY id DESC LIMIT ?");
+            q->bind(1, org_id);
+            q->bind(2, static_cast<int64_t>(limit));
+            read_rows(*q);
+        } else {
+            // A pull is audited as one row per type listing the ids in detail.ids; it counts as
+            // an access to each of those records.
+            auto q = db_->use("SELECT org_id, user_id, at, action, record_type, record_id, detail FROM audit_log "
+                              "WHERE org_id = ?1 AND (record_id = ?2 OR (record_id IS NULL AND EXISTS"
+                              " (SELECT 1 FROM json_each(audit_log.detail, '$.ids') WHERE value = ?2)))"
+                              " ORDER BY id DESC LIMIT ?3");
+            q->bind(1, org_id);
+            q->bind(2, record_id);
+            q->bind(3, static_cast<int64_t>(limit));
+            read_rows(*q);
+        }
+        return out;
+    }
+
+private:
+    SqliteStore& store_;
+    std::unique_ptr<Connection> db_;
+    std::unique_lock<std::mutex> write_lock_;
+    bool finished_ = false;
+
+    int64_t next_rev(const std::string& org_id) {
+        auto q = db_->use("UPDATE organisation_revs SET rev = rev + 1 WHERE org_id = ? RETURNING rev");
+        q->bind(1, org_id);
+        if (!q->step()) throw SqliteError(0, "no revision counter for organisation");
+        return q->int64(0);
+    }
+
+    static UserRow read_user(const Statement& q) {
+        UserRow row;
+        row.user.id = q.text(0);
+        row.org_id = q.text(1);
+        row.user.email = q.text(2);
+        row.user.name = q.text(3);
+        row.user.role = role_from_string(q.text(4)).value_or(Role::team_leader);
+        row.active = q.int64(5) != 0;
+        row.user.must_change_password = q.int64(6) != 0;
+        row.password_hash = q.text(7);
+        return row;
+    }
+
+    void load_departments(UserRow& row) {
+        auto q = db_->use("SELECT department_id FROM user_departments WHERE user_id = ? ORDER BY department_id");
+        q->bind(1, row.user.id);
+        while (q->step()) row.user.department_ids.push_back(q->text(0));
+    }
+
+    void write_departments(const UserRow& row) {
+        for (const std::string& department : row.user.department_ids) {
+            auto q = db_->use("INSERT OR IGNORE INTO user_departments (user_id, department_id) VALUES (?, ?)");
+            q->bind(1, row.user.id);
+            q->bind(2, department);
+            q->run();
+        }
+    }
+};
+
+} // namespace
+
+SqliteStore::SqliteStore(std::filesystem::path file) : file_(std::move(file)) {
+    auto first = open_connection();
+    migrate(*first, embedded_migrations());
+    release(std::move(first));
+}
+
+SqliteStore::~SqliteStore() { close(); }
+
+std::unique_ptr<Connection> SqliteStore::open_connection() const {
+    auto db = std::make_unique<Connection>(file_);
+    // WAL: readers never block the writer and the writer never blocks readers.
+    db->exec("PRAGMA journal_mode = WAL");
+    // synchronous=FULL: in WAL mode NORMAL survives an application crash but may lose the last
+    // commits on power loss. An acknowledged absence record must survive both, and writes are
+    // few (people typing), so the fsync per commit is worth it.
+    db->exec("PRAGMA synchronous = FULL");
+    db->exec("PRAGMA foreign_keys = ON");
+    // Another process (a second server, the sqlite3 shell) may hold the write lock briefly.
+    db->exec("PRAGMA busy_timeout = 5000");
+    return db;
+}
+
+std::unique_ptr<Connection> SqliteStore::acquire() {
+    {
+        std::lock_guard lock(pool_mutex_);
+        if (closed_) throw SqliteError(0, "the store is closed");
+        if (!idle_.empty()) {
+            auto db = std::move(idle_.back());
+            idle_.pop_back();
+            return db;
+        }
+    }
+    // Opened outside the lock: opening touches the file system. The pool grows to the number of
+    // concurrently busy workers and stays there.
+    return open_connection();
+}
+
+void SqliteStore::release(std::unique_ptr<Connection> connection) {
+    std::lock_guard lock(pool_mutex_);
+    if (!closed_) idle_.push_back(std::move(connection));
+}
+
+std::unique_ptr<Transaction> SqliteStore::read() {
+    return std::make_unique<SqliteTransaction>(*this, acquire(), std::unique_lock<std::mutex>());
+}
+
+std::unique_ptr<Transaction> SqliteStore::write() {
+    std::unique_lock lock(write_mutex_);
+    return std::make_unique<SqliteTransaction>(*this, acquire(), std::move(lock));
+}
+
+void SqliteStore::close() {
+    std::vector<std::unique_ptr<Connection>> closing;
+    {
+        std::lock_guard lock(pool_mutex_);
+        if (closed_) return;
+        closed_ = true;
+        closing.swap(idle_);
+    }
+    if (!closing.empty()) {
+        try {
+            // Fold the WAL back into the database file so the data directory is one file at rest.
+            closing.front()->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (const SqliteError&) {
+            // Another process may be reading; the WAL is then checkpointed by the last closer.
+        }
+    }
+}
+
+} // namespace naervaer::server::sqlite

@@ -1,0 +1,165 @@
+#pragma once
+// The storage seam. Services talk to a Store through transactions; the SQLite implementation
+// lives in store/sqlite/, and a PostgreSQL one can follow without touching services: nothing in
+// this header is SQL, and every dialect detail stays inside the implementation.
+//
+// Every organisation-scoped call takes the organisation id explicitly. Services pass the one from
+// the session, never one from a request body (docs/api.md).
+#include "naervaer/records.hpp"
+#include "naervaer/sync.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace naervaer::server {
+
+struct UserRow {
+    User user;
+    std::string org_id;
+    std::string password_hash;
+    bool active = true;
+};
+
+struct SessionRow {
+    std::string token_hash; // hex SHA-256 of the cookie token
+    std::string user_id;
+    std::string org_id;
+    std::string csrf_token;
+    int64_t created_at = 0; // unix seconds
+    int64_t expires_at = 0;
+};
+
+// A record as stored: the wire Record plus the columns that drive scoping.
+struct StoredRecord {
+    std::string org_id;
+    Record record;
+    std::optional<std::string> scope_department;
+    std::optional<std::string> employee_id;
+};
+
+// What a write puts into the records table; the store assigns rev.
+struct RecordWrite {
+    std::string type;
+    std::string id;
+    std::string updated_at;
+    std::string updated_by;
+    bool deleted = false;
+    nlohmann::json data = nlohmann::json::object();
+    std::optional<std::string> scope_department;
+    std::optional<std::string> employee_id;
+};
+
+struct ConflictWrite {
+    std::string type;
+    std::string record_id;
+    int64_t base_rev = 0;
+    bool deleted = false;
+    nlohmann::json data;
+    std::string user_id;
+    std::string at;
+};
+
+struct StoredConflict {
+    std::string type;
+    std::string record_id;
+    int64_t base_rev = 0;
+    bool deleted = false;
+    nlohmann::json data;
+    std::string user_id;
+    std::string at;
+};
+
+struct AuditEntry {
+    std::optional<std::string> org_id;
+    std::optional<std::string> user_id;
+    std::string at;
+    std::string action;
+    std::optional<std::string> record_type;
+    std::optional<std::string> record_id;
+    nlohmann::json detail = nlohmann::json::object();
+};
+
+// Which records a pull may return. Empty `departments` with `whole_organisation` false means a
+// team leader without departments: department records only.
+struct PullScope {
+    bool whole_organisation = true;
+    std::vector<std::string> departments; // team leader: spells and employees of these only
+};
+
+// One unit of work. Reads see one consistent snapshot; a write transaction holds the database's
+// write lock from its start, so read-validate-write sequences cannot interleave. Destroying an
+// uncommitted transaction rolls it back.
+class Transaction {
+public:
+    virtual ~Transaction() = default;
+    virtual void commit() = 0;
+
+    // ---- organisations ----
+    virtual void insert_organisation(const Organisation& org, const std::string& created_at) = 0;
+    virtual std::optional<Organisation> find_organisation(const std::string& org_id) = 0;
+    virtual void update_organisation(const Organisation& org) = 0;
+    virtual int64_t count_organisations() = 0;
+
+    // ---- users ----
+    virtual void insert_user(const UserRow& row, const std::string& now) = 0;
+    virtual std::optional<UserRow> find_user_by_email(const std::string& email_lower) = 0;
+    virtual std::optional<UserRow> find_user(const std::string& org_id, const std::string& user_id) = 0;
+    virtual std::vector<UserRow> list_users(const std::string& org_id) = 0;
+    // Name, role, departments, active, must_change_password and password hash.
+    virtual void update_user(const UserRow& row, const std::string& now) = 0;
+
+    // ---- sessions ----
+    virtual void insert_session(const SessionRow& row) = 0;
+    virtual std::optional<SessionRow> find_session(const std::string& token_hash) = 0;
+    virtual void delete_session(const std::string& token_hash) = 0;
+    virtual void delete_sessions_of_user(const std::string& user_id) = 0;
+    virtual void delete_sessions_expired_before(int64_t unix_seconds) = 0;
+
+    // ---- records ----
+    // By id across all organisations (ids are global): the caller compares org_id and answers
+    // 404 for another organisation's record.
+    virtual std::optional<StoredRecord> find_record(const std::string& id) = 0;
+    // Live (not deleted) absence spells of an employee.
+    virtual std::vector<StoredRecord> spells_of_employee(const std::string& org_id,
+                                                         const std::string& employee_id) = 0;
+    // Inserts or replaces the record and gives it the organisation's next rev, which it returns.
+    virtual int64_t put_record(const std::string& org_id, const RecordWrite& write) = 0;
+    // Moves an employee's spells to a new scope department and bumps their revs, so team leaders'
+    // pulls pick up the change. Returns the number of spells moved.
+    virtual int64_t rescope_spells(const std::string& org_id, const std::string& employee_id,
+                                   const std::optional<std::string>& department,
+                                   const std::string& updated_at) = 0;
+    // Records with rev > since in rev order, at most `limit`.
+    virtual std::vector<Record> pull(const std::string& org_id, int64_t since, std::size_t limit,
+                                     const PullScope& scope) = 0;
+    // The organisation's latest rev.
+    virtual int64_t current_rev(const std::string& org_id) = 0;
+
+    // ---- conflicts ----
+    virtual void insert_conflict(const std::string& org_id, const ConflictWrite& conflict) = 0;
+    virtual void delete_conflicts(const std::string& org_id, const std::string& record_id) = 0;
+    virtual std::vector<StoredConflict> conflicts_of(const std::string& org_id,
+                                                     const std::string& record_id) = 0;
+
+    // ---- audit ----
+    virtual void append_audit(const AuditEntry& entry) = 0;
+    // Newest first. An empty record_id lists all.
+    virtual std::vector<AuditEntry> list_audit(const std::string& org_id, const std::string& record_id,
+                                               std::size_t limit) = 0;
+};
+
+class Store {
+public:
+    virtual ~Store() = default;
+    virtual std::unique_ptr<Transaction> read() = 0;
+    virtual std::unique_ptr<Transaction> write() = 0;
+    // Flushes and closes; later calls fail. Called on graceful shutdown.
+    virtual void close() = 0;
+};
+
+} // namespace naervaer::server

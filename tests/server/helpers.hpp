@@ -1,0 +1,79 @@
+#pragma once
+// Shared by the server tests: the demo organisation's facts and builders for sync changes.
+#include "naervaer/date.hpp"
+#include "naervaer/server/demo.hpp"
+#include "naervaer/server/provisioning.hpp"
+#include "support/test_server.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+namespace naervaer::testing {
+
+namespace demo = server::demo;
+
+// Demo employees 01-10 work in Produktion, 11-17 in Lager (the team leader's departments),
+// 18-24 in Kundeservice and 25-30 in Administration.
+inline constexpr const char* employee_in_produktion = "demo-emp-03";
+inline constexpr const char* employee_in_kundeservice = "demo-emp-20";
+inline constexpr const char* employee_long_absent = "demo-emp-02"; // ongoing since 45 days
+
+inline std::string day(int offset_from_today) {
+    const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(
+                             std::chrono::system_clock::now().time_since_epoch())
+                             .count();
+    return Date::from_serial(static_cast<int32_t>(seconds / 86400)).plus_days(offset_from_today).iso();
+}
+
+inline nlohmann::json spell_change(const std::string& id, const std::string& employee_id, const std::string& first_day,
+                                   const std::optional<std::string>& last_day, long long base_rev = 0) {
+    nlohmann::json data = {{"employee_id", employee_id}, {"first_day", first_day}, {"kind", "sickness"}};
+    data["last_day"] = last_day ? nlohmann::json(*last_day) : nlohmann::json(nullptr);
+    return {{"type", "absence_spell"}, {"id", id}, {"base_rev", base_rev}, {"data", data}};
+}
+
+inline Session login(const TestServer& server, std::string_view email, std::string_view password) {
+    Session session(server);
+    const Reply reply = session.login(std::string(email), std::string(password));
+    REQUIRE_MESSAGE(reply.status == 200, reply.raw);
+    return session;
+}
+
+inline Session demo_admin(const TestServer& server) { return login(server, demo::admin_email, demo::admin_password); }
+inline Session demo_hr(const TestServer& server) { return login(server, demo::hr_email, demo::hr_password); }
+inline Session demo_leader(const TestServer& server) {
+    return login(server, demo::leader_email, demo::leader_password);
+}
+
+// The current record (rev and data) as the given session reads it by id.
+inline nlohmann::json read_record(const Session& session, const std::string& type, const std::string& id) {
+    const Reply reply = session.get("/api/v1/records/" + type + "/" + id);
+    REQUIRE_MESSAGE(reply.status == 200, reply.raw);
+    return reply.body;
+}
+
+// A second organisation ("org B") with an admin, set up beside the demo organisation.
+struct OtherOrganisation {
+    std::string id;
+    std::string admin_email = "admin@b.example";
+    std::string admin_password = "org-b-admin-password";
+    std::string admin_id;
+};
+
+inline OtherOrganisation create_other_organisation(const TestServer& server) {
+    server::OrganisationSetup setup;
+    setup.name = "Skagen Fisk A/S";
+    setup.cvr = "41728361";
+    setup.municipality = "Frederikshavn";
+    OtherOrganisation other;
+    setup.users.push_back({other.admin_email, "Bo Bæk", "admin", other.admin_password, {}});
+    std::string error;
+    const auto created = server::create_organisation(server.config(), setup, error);
+    REQUIRE_MESSAGE(created.has_value(), error);
+    other.id = created->organisation_id;
+    other.admin_id = created->users.front().id;
+    return other;
+}
+
+} // namespace naervaer::testing
