@@ -2,6 +2,7 @@
 // The application: state, sync engine and views. The runner (client/web/main.cpp in the browser,
 // tests natively) owns the ImGui context, fonts and input, and calls frame() between
 // ImGui::NewFrame() and ImGui::Render().
+#include "app/actions.hpp"
 #include "platform/platform.hpp"
 
 #include <memory>
@@ -10,17 +11,21 @@
 namespace naervaer::client {
 
 class App {
-public:
+  public:
     explicit App(Platform& platform);
     ~App();
 
     // Delivers queued completions, runs the sync engine's timers, then draws every window.
+    // It ends with Platform::end_frame(), since it is the app that placed this frame's overlays.
     void frame();
     // A small JSON read-out of what the user sees, for browser tests and diagnostics
     // (no health data beyond what is on screen).
     std::string state_json() const;
+    // Applies an action as if a view had returned it (tests; deep links later). The screen shows
+    // the result from the next frame on.
+    void dispatch(const Action& action);
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -70,6 +70,9 @@ public:
 
     // ---- preferences that outlive the session (language) ----
     virtual std::string preferred_language() const = 0; // "da" or "en"
+    // Remembers the user's choice for the next session. Added after the first version of this
+    // interface, hence the empty default: an implementation without persistence may ignore it.
+    virtual void set_preferred_language(const std::string& /*language*/) {}
 };
 
 } // namespace naervaer::client

@@ -14,6 +14,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace naervaer {
@@ -94,7 +95,9 @@ public:
     struct Key {
         std::string type;
         std::string id;
-        friend auto operator<=>(const Key&, const Key&) = default;
+        // Spelled out: Emscripten 3.1.6's libc++ has no operator<=> for std::string.
+        friend bool operator==(const Key&, const Key&) = default;
+        friend bool operator<(const Key& a, const Key& b) { return std::tie(a.type, a.id) < std::tie(b.type, b.id); }
     };
     struct Pending {
         Change change;

@@ -1,0 +1,121 @@
+// Users are server-side only (they are not records and do not sync): the admin screen reads and
+// changes them through the admin API while online.
+#include "app/app_impl.hpp"
+
+#include "sync/json_fields.hpp"
+
+namespace naervaer::client {
+
+using nlohmann::json;
+
+namespace {
+
+AdminUser admin_user_from(const json& j) {
+    AdminUser u;
+    u.id = string_field(j, "id");
+    u.email = string_field(j, "email");
+    u.name = string_field(j, "name");
+    u.role = role_from_string(string_field(j, "role")).value_or(Role::team_leader);
+    if (auto it = j.find("department_ids"); it != j.end() && it->is_array())
+        for (const auto& d : *it)
+            if (d.is_string()) u.department_ids.push_back(d.get<std::string>());
+    u.active = bool_field(j, "active", true);
+    u.must_change_password = bool_field(j, "must_change_password", false);
+    return u;
+}
+
+} // namespace
+
+void App::Impl::load_users() {
+    state.admin.loading = true;
+    api.get("/api/v1/admin/users", [this](ApiResult r) {
+        AdminState& admin = state.admin;
+        admin.loading = false;
+        platform.request_frame();
+        if (handle_auth_failure(r)) return;
+        if (!r.ok()) {
+            admin.error_da = r.error->message_da;
+            admin.error_en = r.error->message_en;
+            return;
+        }
+        admin.error_da.clear();
+        admin.error_en.clear();
+        admin.users.clear();
+        if (auto it = r.body.find("users"); it != r.body.end() && it->is_array())
+            for (const auto& u : *it)
+                if (u.is_object()) admin.users.push_back(admin_user_from(u));
+    });
+}
+
+void App::Impl::create_user() {
+    AdminState& admin = state.admin;
+    if (admin.loading) return;
+    json department_ids = json::array();
+    if (admin.new_role == Role::team_leader)
+        for (const auto& id : admin.new_department_ids)
+            department_ids.push_back(id);
+    const json body = {{"email", admin.new_email},
+                       {"name", admin.new_name},
+                       {"role", to_string(admin.new_role)},
+                       {"department_ids", department_ids}};
+    admin.loading = true;
+    admin.new_user_field_errors = json::object();
+    api.post("/api/v1/admin/users", body, [this](ApiResult r) {
+        AdminState& a = state.admin;
+        a.loading = false;
+        platform.request_frame();
+        if (handle_auth_failure(r)) return;
+        if (!r.ok()) {
+            a.error_da = r.error->message_da;
+            a.error_en = r.error->message_en;
+            a.new_user_field_errors = r.error->fields;
+            return;
+        }
+        a.error_da.clear();
+        a.error_en.clear();
+        a.one_time_password = string_field(r.body, "one_time_password");
+        a.one_time_password_email = a.new_email;
+        a.new_email.clear();
+        a.new_name.clear();
+        a.new_department_ids.clear();
+        a.new_role = Role::team_leader;
+        load_users();
+    });
+}
+
+void App::Impl::reset_password(const std::string& user_id) {
+    std::string email;
+    for (const auto& u : state.admin.users)
+        if (u.id == user_id) email = u.email;
+    api.post("/api/v1/admin/users/" + user_id + "/reset-password", json::object(),
+             [this, email](ApiResult r) {
+                 AdminState& a = state.admin;
+                 platform.request_frame();
+                 if (handle_auth_failure(r)) return;
+                 if (!r.ok()) {
+                     a.error_da = r.error->message_da;
+                     a.error_en = r.error->message_en;
+                     return;
+                 }
+                 a.one_time_password = string_field(r.body, "one_time_password");
+                 a.one_time_password_email = email;
+                 load_users();
+             });
+}
+
+void App::Impl::set_user_active(const std::string& user_id, bool active) {
+    api.patch("/api/v1/admin/users/" + user_id, {{"active", active}}, [this, active](ApiResult r) {
+        AdminState& a = state.admin;
+        platform.request_frame();
+        if (handle_auth_failure(r)) return;
+        if (!r.ok()) {
+            a.error_da = r.error->message_da;
+            a.error_en = r.error->message_en;
+            return;
+        }
+        show_toast(active ? "toast.user_activated" : "toast.user_deactivated");
+        load_users();
+    });
+}
+
+} // namespace naervaer::client

@@ -1,0 +1,100 @@
+#include "app/directory.hpp"
+
+#include "app/text_search.hpp"
+
+#include <algorithm>
+
+namespace naervaer::client {
+
+void Directory::rebuild(const Replica& replica) {
+    // Records from the server were validated there; records typed here were validated before
+    // saving. Decoding errors are therefore not expected, and a record that has them is still
+    // shown with what could be read rather than hidden.
+    ValidationResult ignored;
+
+    departments_.clear();
+    department_index_.clear();
+    for (const auto& [id, data] : replica.list(std::string(record_type::department)))
+        departments_.push_back(decode_department(data, id, ignored));
+    std::sort(departments_.begin(), departments_.end(),
+              [](const Department& a, const Department& b) { return fold_case(a.name) < fold_case(b.name); });
+    for (std::size_t i = 0; i < departments_.size(); ++i)
+        department_index_[departments_[i].id] = i;
+
+    employees_.clear();
+    employee_index_.clear();
+    for (const auto& [id, data] : replica.list(std::string(record_type::employee))) {
+        EmployeeEntry entry{decode_employee(data, id, ignored), {}, {}};
+        entry.folded_name = fold_case(entry.employee.name);
+        entry.folded_number = fold_case(entry.employee.employee_number);
+        employees_.push_back(std::move(entry));
+    }
+    std::sort(employees_.begin(), employees_.end(), [](const EmployeeEntry& a, const EmployeeEntry& b) {
+        return a.folded_name != b.folded_name ? a.folded_name < b.folded_name : a.employee.id < b.employee.id;
+    });
+    for (std::size_t i = 0; i < employees_.size(); ++i)
+        employee_index_[employees_[i].employee.id] = i;
+
+    spells_by_employee_.clear();
+    spell_index_.clear();
+    for (const auto& [id, data] : replica.list(std::string(record_type::absence_spell))) {
+        AbsenceSpell spell = decode_absence_spell(data, id, ignored);
+        spells_by_employee_[spell.employee_id].push_back(std::move(spell));
+    }
+    for (auto& [employee_id, spells] : spells_by_employee_) {
+        std::sort(spells.begin(), spells.end(), [](const AbsenceSpell& a, const AbsenceSpell& b) {
+            if (a.ongoing() != b.ongoing()) return a.ongoing();
+            return a.first_day > b.first_day;
+        });
+        for (std::size_t i = 0; i < spells.size(); ++i)
+            spell_index_[spells[i].id] = {employee_id, i};
+    }
+}
+
+const Department* Directory::department(const std::string& id) const {
+    auto it = department_index_.find(id);
+    return it == department_index_.end() ? nullptr : &departments_[it->second];
+}
+
+std::string Directory::department_name(const std::string& id) const {
+    const Department* d = department(id);
+    return d ? d->name : std::string();
+}
+
+const Employee* Directory::employee(const std::string& id) const {
+    auto it = employee_index_.find(id);
+    return it == employee_index_.end() ? nullptr : &employees_[it->second].employee;
+}
+
+std::vector<const Employee*> Directory::employees_matching(const std::string& search,
+                                                           const std::string& department_id) const {
+    const std::string needle = fold_case(search);
+    std::vector<const Employee*> out;
+    for (const auto& entry : employees_) {
+        if (!department_id.empty() && entry.employee.department_id != department_id) continue;
+        if (!contains_folded(entry.folded_name, needle) && !contains_folded(entry.folded_number, needle))
+            continue;
+        out.push_back(&entry.employee);
+    }
+    return out;
+}
+
+const AbsenceSpell* Directory::spell(const std::string& id) const {
+    auto it = spell_index_.find(id);
+    if (it == spell_index_.end()) return nullptr;
+    return &spells_by_employee_.at(it->second.first)[it->second.second];
+}
+
+const std::vector<AbsenceSpell>& Directory::spells_of(const std::string& employee_id) const {
+    static const std::vector<AbsenceSpell> none;
+    auto it = spells_by_employee_.find(employee_id);
+    return it == spells_by_employee_.end() ? none : it->second;
+}
+
+const AbsenceSpell* Directory::absence_on(const std::string& employee_id, Date day) const {
+    for (const auto& spell : spells_of(employee_id))
+        if (spell.first_day <= day && (!spell.last_day || day <= *spell.last_day)) return &spell;
+    return nullptr;
+}
+
+} // namespace naervaer::client

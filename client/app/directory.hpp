@@ -1,0 +1,50 @@
+#pragma once
+// The replica's records decoded once into domain types, indexed for the screens: employees by
+// name, spells by employee, departments by id. Rebuilt only when the sync engine's revision
+// changes, so a frame never decodes JSON.
+#include <naervaer/date.hpp>
+#include <naervaer/records.hpp>
+#include <naervaer/sync.hpp>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace naervaer::client {
+
+class Directory {
+  public:
+    void rebuild(const Replica& replica);
+
+    // Sorted by name.
+    const std::vector<Department>& departments() const { return departments_; }
+    const Department* department(const std::string& id) const;
+    std::string department_name(const std::string& id) const;
+
+    const Employee* employee(const std::string& id) const;
+    // Employees whose name or number contains `search` (case-insensitive), in `department_id`
+    // ("" = all), sorted by name.
+    std::vector<const Employee*> employees_matching(const std::string& search,
+                                                    const std::string& department_id) const;
+
+    const AbsenceSpell* spell(const std::string& id) const;
+    // An employee's spells: ongoing first, then the most recent first.
+    const std::vector<AbsenceSpell>& spells_of(const std::string& employee_id) const;
+    // The spell that covers `day` (an ongoing one covers every day from its first), if any.
+    const AbsenceSpell* absence_on(const std::string& employee_id, Date day) const;
+
+  private:
+    struct EmployeeEntry {
+        Employee employee;
+        std::string folded_name;
+        std::string folded_number;
+    };
+    std::vector<Department> departments_;
+    std::map<std::string, std::size_t> department_index_;
+    std::vector<EmployeeEntry> employees_; // sorted by folded name
+    std::map<std::string, std::size_t> employee_index_;
+    std::map<std::string, std::vector<AbsenceSpell>> spells_by_employee_;
+    std::map<std::string, std::pair<std::string, std::size_t>> spell_index_; // id -> (employee, index)
+};
+
+} // namespace naervaer::client

@@ -1,0 +1,155 @@
+#pragma once
+// The app's state: which screen is shown, who is signed in, and the forms' text as typed.
+// Records themselves live in the sync engine's Replica; forms hold text (dates as dd-mm-åååå)
+// until they are saved, so a half-typed date is never a record.
+#include <naervaer/records.hpp>
+
+#include <set>
+#include <string>
+#include <vector>
+
+namespace naervaer::client {
+
+enum class Screen {
+    starting, // waiting for storage and /auth/me
+    login,
+    change_password, // a one-time password must be replaced first
+    employees,
+    employee,
+    spell_editor,
+    close_spell,
+    employee_editor,
+    conflicts,
+    admin,
+};
+std::string_view to_string(Screen screen);
+
+struct SignedInUser {
+    std::string id;
+    std::string email;
+    std::string name;
+    Role role = Role::team_leader;
+    std::vector<std::string> department_ids;
+    bool must_change_password = false;
+    std::string organisation_name;
+
+    bool can_edit_employees() const { return role == Role::admin || role == Role::hr; }
+    bool is_admin() const { return role == Role::admin; }
+};
+
+struct LoginForm {
+    std::string email;
+    std::string password;
+    std::string error_da, error_en; // from the server, shown in the current language
+    bool busy = false;
+    bool focus = true; // put the cursor in the first empty field on the next frame
+};
+
+struct PasswordForm {
+    std::string current;
+    std::string next;
+    std::string repeat;
+    std::string error_da, error_en;
+    bool busy = false;
+    bool focus = true;
+};
+
+struct EmployeeListForm {
+    std::string search;        // name or employee number, case-insensitive
+    std::string department_id; // "" = all departments
+    bool focus_search = true;
+};
+
+struct SpellForm {
+    std::string spell_id;
+    std::string employee_id;
+    bool is_new = true;
+    std::string first_day; // dd-mm-åååå as typed
+    std::string last_day;
+    AbsenceKind kind = AbsenceKind::sickness;
+    bool partial = false;
+    std::string hours_worked; // "18,5"
+    std::string expected_return;
+    bool not_expected_back_within_8_weeks = false;
+    std::string note;
+    bool submitted = false; // show every error, also for untouched fields
+    bool focus = true;
+};
+
+struct CloseSpellForm {
+    std::string spell_id;
+    std::string last_day;
+    bool submitted = false;
+    bool focus = true;
+};
+
+struct EmployeeForm {
+    std::string employee_id;
+    bool is_new = true;
+    std::string name;
+    std::string employee_number;
+    std::string department_id;
+    std::string employment_start;
+    std::string weekly_hours = "37";
+    std::string cpr;
+    bool submitted = false;
+    bool focus = true;
+};
+
+struct AdminUser {
+    std::string id;
+    std::string email;
+    std::string name;
+    Role role = Role::team_leader;
+    std::vector<std::string> department_ids;
+    bool active = true;
+    bool must_change_password = false;
+};
+
+struct AdminState {
+    std::vector<AdminUser> users;
+    bool loading = false;
+    std::string error_da, error_en;
+    // New user
+    std::string new_email;
+    std::string new_name;
+    Role new_role = Role::team_leader;
+    std::set<std::string> new_department_ids;
+    nlohmann::json new_user_field_errors = nlohmann::json::object();
+    // Shown once after creating a user or resetting a password.
+    std::string one_time_password;
+    std::string one_time_password_email;
+    // Departments
+    std::string new_department_name;
+    std::string renaming_department_id;
+    std::string renaming_name;
+};
+
+// A short message at the bottom ("Fraværet er gemt"), by i18n key so a language switch applies.
+struct Toast {
+    std::string key;
+    std::string arg;
+    double until_ms = 0;
+};
+
+struct AppState {
+    Screen screen = Screen::starting;
+    bool storage_loaded = false;
+    bool signed_in = false; // a valid session (or, offline, the cached user of the last one)
+    SignedInUser user;
+    std::string session_notice_key; // why the login screen is shown (e.g. session expired)
+
+    LoginForm login;
+    PasswordForm password;
+    EmployeeListForm employee_list;
+    std::string selected_employee_id;
+    SpellForm spell;
+    CloseSpellForm close_spell;
+    EmployeeForm employee_form;
+    AdminState admin;
+    Screen return_screen = Screen::employees; // where an editor's Cancel/Save goes back to
+    bool confirm_logout = false;
+    Toast toast;
+};
+
+} // namespace naervaer::client

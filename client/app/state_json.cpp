@@ -1,0 +1,51 @@
+// The read-out for browser tests (App::state_json): what is on screen, in a few fields. It holds
+// no more health data than the screen shows (the selected employee's spells).
+#include "app/app_impl.hpp"
+
+namespace naervaer::client {
+
+using nlohmann::json;
+
+std::string App::Impl::state_json() const {
+    const SyncStatus status = sync.status();
+    json j;
+    j["screen"] = to_string(state.screen);
+    j["language"] = i18n.language();
+    j["user"] = state.signed_in ? json{{"email", state.user.email}, {"role", to_string(state.user.role)}}
+                                : json(nullptr);
+    j["online"] = status.online;
+    j["pending"] = status.pending;
+    json conflicts = json::array();
+    for (const auto& [key, entry] : sync.replica().conflicts())
+        conflicts.push_back({{"type", key.type},
+                             {"id", key.id},
+                             {"fields", differing_fields(entry.mine.data, entry.theirs.data)}});
+    j["conflicts"] = std::move(conflicts);
+    j["rejected"] = status.rejected;
+    j["last_sync"] = status.last_sync_ms < 0 ? json(nullptr) : json(status.last_sync_ms);
+    j["employees_visible"] =
+        directory.employees_matching(state.employee_list.search, state.employee_list.department_id).size();
+
+    j["selected_employee"] = nullptr;
+    json spells = json::array();
+    if (const Employee* e = directory.employee(state.selected_employee_id)) {
+        j["selected_employee"] = {{"id", e->id}, {"name", e->name}};
+        for (const auto& s : directory.spells_of(e->id))
+            spells.push_back({{"id", s.id},
+                              {"first_day", s.first_day.iso()},
+                              {"last_day", s.last_day ? json(s.last_day->iso()) : json(nullptr)},
+                              {"note", s.note},
+                              {"partial", s.partial},
+                              {"kind", to_string(s.kind)}});
+    }
+    j["spells"] = std::move(spells);
+
+    std::string error = i18n.pick(status.last_error_da, status.last_error_en);
+    if (state.screen == Screen::login && error.empty())
+        error = i18n.pick(state.login.error_da, state.login.error_en);
+    j["last_error"] = error;
+    j["toast"] = state.toast.key.empty() ? std::string() : i18n.format(state.toast.key, state.toast.arg);
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+} // namespace naervaer::client

@@ -1,0 +1,181 @@
+// Administration (admin only): departments, which are records and travel through sync like any
+// other, and users, which live on the server only and go through the admin API.
+#include "views/views.hpp"
+#include "views/widgets.hpp"
+
+#include "sync/json_fields.hpp"
+
+#include <array>
+#include <string>
+
+namespace naervaer::client {
+
+namespace {
+
+void departments_section(const ViewContext& ctx, AdminState& admin, Actions& out) {
+    ui::subheading(ctx.tr("admin.departments"));
+    const ImGuiTableFlags flags =
+        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+    if (ImGui::BeginTable("departments", 2, flags)) {
+        ImGui::TableSetupColumn(ctx.tr("admin.department_name"), ImGuiTableColumnFlags_WidthStretch, 3);
+        ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthStretch, 2);
+        for (const auto& d : ctx.directory.departments()) {
+            ImGui::PushID(d.id.c_str());
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            const bool renaming = admin.renaming_department_id == d.id;
+            if (renaming) {
+                ImGui::SetNextItemWidth(-FLT_MIN);
+                if (ui::input_text("##rename", admin.renaming_name, ImGuiInputTextFlags_EnterReturnsTrue))
+                    out.push_back(action::RenameDepartment{});
+            } else {
+                ImGui::TextUnformatted(d.name.c_str());
+            }
+            ImGui::TableNextColumn();
+            if (renaming) {
+                if (ImGui::SmallButton(ctx.tr("common.save"))) out.push_back(action::RenameDepartment{});
+                ImGui::SameLine();
+                if (ImGui::SmallButton(ctx.tr("common.cancel"))) admin.renaming_department_id.clear();
+            } else if (ImGui::SmallButton(ctx.tr("admin.rename"))) {
+                admin.renaming_department_id = d.id;
+                admin.renaming_name = d.name;
+            }
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    ui::vertical_space(0.5f);
+    ImGui::SetNextItemWidth(280);
+    bool create = ui::input_text("##new_department", admin.new_department_name,
+                                 ImGuiInputTextFlags_EnterReturnsTrue, ctx.tr("admin.new_department_hint"));
+    ImGui::SameLine();
+    create |= ui::button(ctx.tr("admin.create_department"), !admin.new_department_name.empty());
+    if (create && !admin.new_department_name.empty()) out.push_back(action::CreateDepartment{});
+}
+
+std::string department_names(const ViewContext& ctx, const std::vector<std::string>& ids) {
+    std::string names;
+    for (const auto& id : ids) {
+        if (!names.empty()) names += ", ";
+        names += ctx.directory.department_name(id);
+    }
+    return names.empty() ? "–" : names;
+}
+
+void users_table(const ViewContext& ctx, const AdminState& admin, Actions& out) {
+    const ImGuiTableFlags flags =
+        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("users", 6, flags)) return;
+    ImGui::TableSetupColumn(ctx.tr("admin.email"), ImGuiTableColumnFlags_WidthStretch, 3);
+    ImGui::TableSetupColumn(ctx.tr("admin.name"), ImGuiTableColumnFlags_WidthStretch, 2);
+    ImGui::TableSetupColumn(ctx.tr("admin.role"), ImGuiTableColumnFlags_WidthStretch, 1.5f);
+    ImGui::TableSetupColumn(ctx.tr("admin.user_departments"), ImGuiTableColumnFlags_WidthStretch, 2);
+    ImGui::TableSetupColumn(ctx.tr("admin.status"), ImGuiTableColumnFlags_WidthStretch, 1.5f);
+    ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthStretch, 3);
+    ImGui::TableHeadersRow();
+    for (const auto& u : admin.users) {
+        ImGui::PushID(u.id.c_str());
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(u.email.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(u.name.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(ui::role_label(ctx.i18n, u.role));
+        ImGui::TableNextColumn();
+        ImGui::TextWrapped("%s", department_names(ctx, u.department_ids).c_str());
+        ImGui::TableNextColumn();
+        if (!u.active)
+            ui::muted_text(ctx.tr("admin.inactive"));
+        else if (u.must_change_password)
+            ui::colored_text(ui::color::warning, ctx.tr("admin.awaiting_first_login"));
+        else
+            ImGui::TextUnformatted(ctx.tr("admin.active"));
+        ImGui::TableNextColumn();
+        if (ImGui::SmallButton(ctx.tr("admin.reset_password"))) out.push_back(action::ResetPassword{u.id});
+        // An admin cannot lock themselves out.
+        if (u.id != ctx.user.id) {
+            ImGui::SameLine();
+            if (ImGui::SmallButton(u.active ? ctx.tr("admin.deactivate") : ctx.tr("admin.activate")))
+                out.push_back(action::SetUserActive{u.id, !u.active});
+        }
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
+void one_time_password_notice(const ViewContext& ctx, const AdminState& admin, Actions& out) {
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ui::color::highlight);
+    const float height = ImGui::GetTextLineHeightWithSpacing() * 4.5f;
+    if (ImGui::BeginChild("otp", ImVec2(0, height), true)) {
+        ImGui::TextUnformatted(
+            ctx.i18n.format("admin.one_time_password_for", admin.one_time_password_email).c_str());
+        ImGui::TextUnformatted(admin.one_time_password.c_str());
+        ui::muted_text(ctx.tr("admin.one_time_password_once"));
+        if (ImGui::SmallButton(ctx.tr("common.copy")))
+            ctx.platform.set_clipboard_text(admin.one_time_password);
+        ImGui::SameLine();
+        if (ImGui::SmallButton(ctx.tr("common.close"))) out.push_back(action::DismissOneTimePassword{});
+    }
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+void new_user_form(const ViewContext& ctx, AdminState& admin, Actions& out) {
+    ui::subheading(ctx.tr("admin.new_user"));
+    auto error = [&](const char* field) -> std::string {
+        auto it = admin.new_user_field_errors.find(field);
+        if (it == admin.new_user_field_errors.end() || !it->is_object()) return {};
+        const auto da = string_field(*it, "message");
+        const auto en = string_field(*it, "message_en");
+        return ctx.i18n.pick(da, en);
+    };
+    const float width = 360;
+    bool submit = false;
+    submit |= ui::text_field(ctx.tr("admin.email"), "##new_email", admin.new_email, error("email"), width);
+    submit |= ui::text_field(ctx.tr("admin.name"), "##new_name", admin.new_name, error("name"), width);
+
+    ImGui::TextUnformatted(ctx.tr("admin.role"));
+    for (Role role : {Role::team_leader, Role::hr, Role::admin}) {
+        if (ImGui::RadioButton(ui::role_label(ctx.i18n, role), admin.new_role == role)) admin.new_role = role;
+        ImGui::SameLine();
+    }
+    ImGui::NewLine();
+    ui::vertical_space(0.5f);
+
+    // A team leader sees only their departments' employees, so they need at least one.
+    if (admin.new_role == Role::team_leader) {
+        ImGui::TextUnformatted(ctx.tr("admin.user_departments"));
+        for (const auto& d : ctx.directory.departments()) {
+            bool selected = admin.new_department_ids.count(d.id) > 0;
+            if (ImGui::Checkbox(d.name.c_str(), &selected)) {
+                if (selected)
+                    admin.new_department_ids.insert(d.id);
+                else
+                    admin.new_department_ids.erase(d.id);
+            }
+        }
+        if (const std::string e = error("department_ids"); !e.empty()) ui::error_text(e);
+        ui::vertical_space(0.5f);
+    }
+    const bool ready = !admin.new_email.empty() && !admin.new_name.empty() && !admin.loading;
+    submit |= ui::button(ctx.tr("admin.create_user"), ready);
+    if (submit && ready) out.push_back(action::CreateUser{});
+}
+
+} // namespace
+
+void admin_view(const ViewContext& ctx, AdminState& admin, Actions& out) {
+    ui::heading(ctx.tr("admin.title"));
+    if (const std::string& e = ctx.i18n.pick(admin.error_da, admin.error_en); !e.empty()) ui::error_text(e);
+    if (!admin.one_time_password.empty()) one_time_password_notice(ctx, admin, out);
+
+    departments_section(ctx, admin, out);
+
+    ui::subheading(ctx.tr("admin.users"));
+    if (admin.loading && admin.users.empty()) ui::muted_text(ctx.tr("common.loading"));
+    users_table(ctx, admin, out);
+    new_user_form(ctx, admin, out);
+}
+
+} // namespace naervaer::client

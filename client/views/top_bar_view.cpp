@@ -1,0 +1,50 @@
+// The line above every signed-in screen: product and organisation, and the main sections.
+#include "views/views.hpp"
+#include "views/widgets.hpp"
+
+#include <string>
+
+namespace naervaer::client {
+
+namespace {
+bool nav_button(const char* label, bool current) {
+    if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    const bool pressed = ImGui::Button(label);
+    if (current) ImGui::PopStyleColor();
+    return pressed;
+}
+} // namespace
+
+void top_bar_view(const ViewContext& ctx, Screen screen, Actions& out) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ui::color::accent);
+    ImGui::TextUnformatted(ctx.tr("app.name"));
+    ImGui::PopStyleColor();
+    if (!ctx.user.organisation_name.empty()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", ctx.user.organisation_name.c_str());
+    }
+    ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 4);
+
+    const bool in_employees = screen == Screen::employees || screen == Screen::employee ||
+                              screen == Screen::spell_editor || screen == Screen::close_spell ||
+                              screen == Screen::employee_editor;
+    if (nav_button(ctx.tr("nav.employees"), in_employees)) out.push_back(action::ShowEmployees{});
+
+    const std::size_t problems = ctx.sync.conflicts + ctx.sync.rejected;
+    if (problems > 0) {
+        ImGui::SameLine();
+        const std::string label =
+            ctx.i18n.format("nav.conflicts_count", std::to_string(problems)) + "###conflicts";
+        ImGui::PushStyleColor(ImGuiCol_Text, ui::color::danger);
+        if (nav_button(label.c_str(), screen == Screen::conflicts)) out.push_back(action::ShowConflicts{});
+        ImGui::PopStyleColor();
+    }
+    if (ctx.user.is_admin()) {
+        ImGui::SameLine();
+        if (nav_button(ctx.tr("nav.admin"), screen == Screen::admin)) out.push_back(action::ShowAdmin{});
+    }
+    ImGui::Separator();
+    ui::vertical_space(0.5f);
+}
+
+} // namespace naervaer::client

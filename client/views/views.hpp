@@ -1,0 +1,22 @@
+#pragma once
+// One function per screen (one file each), drawn inside the app's full-screen window.
+#include "views/view_context.hpp"
+
+namespace naervaer::client {
+
+void login_view(const ViewContext& ctx, LoginForm& form, const std::string& notice_key, Actions& out);
+void password_change_view(const ViewContext& ctx, PasswordForm& form, Actions& out);
+void top_bar_view(const ViewContext& ctx, Screen screen, Actions& out);
+void employee_list_view(const ViewContext& ctx, EmployeeListForm& form, Actions& out);
+void employee_view(const ViewContext& ctx, const std::string& employee_id, Actions& out);
+void spell_editor_view(const ViewContext& ctx, SpellForm& form, Actions& out);
+void close_spell_view(const ViewContext& ctx, CloseSpellForm& form, Actions& out);
+void employee_editor_view(const ViewContext& ctx, EmployeeForm& form, Actions& out);
+void conflicts_view(const ViewContext& ctx, Actions& out);
+void admin_view(const ViewContext& ctx, AdminState& admin, Actions& out);
+void status_bar_view(const ViewContext& ctx, bool confirm_logout, const Toast& toast, Actions& out);
+
+// Height the status bar needs at the bottom of the window.
+float status_bar_height();
+
+} // namespace naervaer::client

@@ -1,0 +1,50 @@
+#pragma once
+// Keyboard, mouse, wheel, touch and focus events of the page, turned into ImGui 1.86 input through
+// the InputQueue. Keys are indexed by the DOM keyCode, which io.KeyMap[] maps for ImGui.
+//
+// The canvas (id "canvas", tabindex 0) takes keyboard events only while it has focus, so typing in
+// a textarea overlay never reaches ImGui. Pointer moves and releases are watched on the window, so
+// a drag that leaves the canvas still ends.
+#include "input_queue.hpp"
+
+#include <functional>
+
+struct ImGuiIO;
+
+namespace naervaer::client::web {
+
+class FrameScheduler;
+
+class BrowserInput {
+  public:
+    explicit BrowserInput(FrameScheduler& frames);
+    BrowserInput(const BrowserInput&) = delete;
+    BrowserInput& operator=(const BrowserInput&) = delete;
+
+    // Sets up io.KeyMap and the platform's behaviour flags, and starts listening.
+    void install(ImGuiIO& io);
+
+    // Where the canvas sits in the page (CSS pixels), to turn client coordinates into ImGui's.
+    void set_canvas_origin(float left, float top) { origin_x_ = left, origin_y_ = top; }
+
+    // Replays the paste shortcut after the browser delivered the pasted text (see Clipboard).
+    void paste();
+
+    // Applies one frame's worth of input. Returns true when more is waiting.
+    bool apply(ImGuiIO& io) { return queue_.apply(io); }
+    bool pending() const { return !queue_.empty(); }
+
+  private:
+    struct Handlers; // the html5.h callbacks, in browser_input.cpp
+
+    void push(InputEvent event);
+
+    FrameScheduler& frames_;
+    InputQueue queue_;
+    float origin_x_ = 0, origin_y_ = 0;
+    bool mac_ = false;          // Cmd instead of Ctrl for shortcuts
+    unsigned buttons_down_ = 0; // bit per ImGui button pressed on the canvas
+    long touch_id_ = -1;        // the touch acting as the mouse, -1 for none
+};
+
+} // namespace naervaer::client::web

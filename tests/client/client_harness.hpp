@@ -1,0 +1,149 @@
+#pragma once
+// One browser tab, natively: a NativePlatform, an App and a headless ImGui context (frames are
+// built but never rendered). Input goes through ImGui's IO as a backend would send it, so focus,
+// Tab and Enter behave as in the browser.
+#include "app/app.hpp"
+#include "platform/native/native_platform.hpp"
+#include "support/test_server.hpp"
+
+#include <imgui.h>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace naervaer::testing {
+
+// The machine's local date: the demo organisation is seeded relative to the server's today.
+inline std::string local_today_iso() {
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&now, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
+}
+
+class ClientHarness {
+  public:
+    ClientHarness(const TestServer& server, const std::filesystem::path& storage_file, bool offline = false)
+        : platform_(client::NativePlatform::Options{"http://127.0.0.1:" + std::to_string(server.port()),
+                                                    storage_file, local_today_iso(), "da"}) {
+        platform_.set_offline(offline);
+        imgui_ = ImGui::CreateContext();
+        ImGui::SetCurrentContext(imgui_);
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(1280, 800);
+        io.DeltaTime = 1.0f / 60;
+        for (int key = 0; key < ImGuiKey_COUNT; ++key)
+            io.KeyMap[key] = key;
+        unsigned char* pixels = nullptr;
+        int width = 0, height = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+        app_ = std::make_unique<client::App>(platform_);
+    }
+    ~ClientHarness() {
+        ImGui::SetCurrentContext(imgui_);
+        app_.reset();
+        ImGui::DestroyContext(imgui_);
+    }
+    ClientHarness(const ClientHarness&) = delete;
+    ClientHarness& operator=(const ClientHarness&) = delete;
+
+    client::NativePlatform& platform() { return platform_; }
+    client::App& app() { return *app_; }
+
+    void frame() {
+        ImGui::SetCurrentContext(imgui_);
+        ImGui::NewFrame();
+        app_->frame();
+        ImGui::Render();
+    }
+
+    // Delivers network answers and draws until nothing is left to do (timers in the future wait).
+    void settle() {
+        int quiet = 0;
+        for (int i = 0; i < 200 && quiet < 2; ++i) {
+            const bool work = platform_.pump() > 0;
+            frame();
+            quiet = work || platform_.take_frame_request() || platform_.has_pending_work() ? 0 : quiet + 1;
+        }
+    }
+
+    // Moves the fake clock and lets due timers (retries, the periodic sync) run.
+    void wait_ms(double ms) {
+        platform_.advance_ms(ms);
+        settle();
+    }
+
+    void dispatch(const client::Action& action) {
+        app_->dispatch(action);
+        settle();
+    }
+
+    void type(const std::string& text) {
+        ImGui::SetCurrentContext(imgui_);
+        ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
+        frame();
+    }
+
+    void press(ImGuiKey key) {
+        ImGui::SetCurrentContext(imgui_);
+        ImGui::GetIO().KeysDown[key] = true;
+        frame();
+        ImGui::GetIO().KeysDown[key] = false;
+        frame();
+    }
+
+    // The login screen as a person uses it: the e-mail field has focus, Tab, password, Enter.
+    void sign_in(const std::string& email, const std::string& password) {
+        settle();
+        type(email);
+        press(ImGuiKey_Tab);
+        type(password);
+        press(ImGuiKey_Enter);
+        settle();
+    }
+
+    nlohmann::json state() const { return nlohmann::json::parse(app_->state_json()); }
+
+    // The key of the visible note overlay of the spell form.
+    std::string note_overlay_key() const {
+        for (const auto& [key, rect] : platform_.visible_overlays())
+            if (key.rfind("spell-note-", 0) == 0) return key;
+        return {};
+    }
+
+  private:
+    client::NativePlatform platform_;
+    ImGuiContext* imgui_ = nullptr;
+    std::unique_ptr<client::App> app_;
+};
+
+// An employee of the demo organisation without an ongoing spell, so a spell from today is valid.
+inline std::string employee_without_ongoing_spell(const TestServer& server) {
+    Session admin(server);
+    admin.login("admin@demo.naervaer.dk", "demo-admin");
+    const Reply pulled = admin.get("/api/v1/sync?since=0&limit=2000");
+    std::set<std::string> employees, absent;
+    for (const auto& record : pulled.body["changes"]) {
+        if (record["type"] == "employee") employees.insert(record["id"].get<std::string>());
+        if (record["type"] == "absence_spell" && record["data"]["last_day"].is_null())
+            absent.insert(record["data"]["employee_id"].get<std::string>());
+    }
+    for (const auto& id : employees)
+        if (!absent.count(id)) return id;
+    return {};
+}
+
+inline nlohmann::json find_spell(const nlohmann::json& state, const std::string& id) {
+    for (const auto& spell : state["spells"])
+        if (spell["id"] == id) return spell;
+    return nullptr;
+}
+
+} // namespace naervaer::testing

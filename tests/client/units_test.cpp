@@ -1,0 +1,101 @@
+// Small pieces of the client: text search, form parsing, strings, API error decoding.
+#include "app/forms.hpp"
+#include "app/i18n.hpp"
+#include "app/text_search.hpp"
+#include "sync/api_client.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace naervaer;
+using namespace naervaer::client;
+
+TEST_CASE("search: folds ASCII and Danish letters to lower case") {
+    CHECK(fold_case("ÆBLE Øster ÅSE") == "æble øster åse");
+    CHECK(contains_folded(fold_case("Søren Ærø"), fold_case("ærØ")));
+    CHECK(fold_case("×") == "×"); // no case
+}
+
+TEST_CASE("forms: decimals take a Danish comma or a point") {
+    CHECK(parse_decimal("18,5").value() == doctest::Approx(18.5));
+    CHECK(parse_decimal(" 37 ").value() == doctest::Approx(37));
+    CHECK_FALSE(parse_decimal("1e3").has_value());
+    CHECK_FALSE(parse_decimal("").has_value());
+    CHECK(format_decimal(18.5) == "18,5");
+    CHECK(format_decimal(37) == "37");
+}
+
+TEST_CASE("forms: a spell form reports parse errors before rule errors, per field") {
+    SpellForm form = new_spell_form("s-1", "e-1", *Date::parse_iso("2024-05-17"));
+    CHECK(form.first_day == "17-05-2024");
+    form.first_day = "31-02-2024";
+    form.last_day = "01-01-2024";
+    SpellDraft draft = read_spell_form(form, nullptr, {});
+    REQUIRE(draft.errors.find("first_day"));
+    CHECK(draft.errors.find("first_day")->code == "invalid_date");
+
+    form.first_day = "10-05-2024";
+    draft = read_spell_form(form, nullptr, {});
+    CHECK_FALSE(draft.errors.find("first_day"));
+    REQUIRE(draft.errors.find("last_day"));
+    CHECK(draft.errors.find("last_day")->code == "date_order");
+
+    form.last_day = "";
+    form.partial = true;
+    form.hours_worked = "";
+    draft = read_spell_form(form, nullptr, {});
+    CHECK(draft.errors.has("hours_worked_per_week", "required"));
+}
+
+TEST_CASE("forms: the last sick day defaults to yesterday, but not before the first sick day") {
+    AbsenceSpell spell;
+    spell.id = "s";
+    spell.first_day = *Date::parse_iso("2024-05-10");
+    CHECK(close_spell_form_for(spell, *Date::parse_iso("2024-05-17")).last_day == "16-05-2024");
+    spell.first_day = *Date::parse_iso("2024-05-17");
+    CHECK(close_spell_form_for(spell, *Date::parse_iso("2024-05-17")).last_day == "17-05-2024");
+}
+
+TEST_CASE("i18n: Danish and English have the same keys; lookups fall back to Danish, then the key") {
+    const auto da = I18n::load_embedded("da");
+    const auto en = I18n::load_embedded("en");
+    REQUIRE(da.size() > 50);
+    for (const auto& [key, text] : da)
+        CHECK_MESSAGE(en.count(key) == 1, key);
+    for (const auto& [key, text] : en)
+        CHECK_MESSAGE(da.count(key) == 1, key);
+
+    I18n i18n;
+    CHECK(std::string(i18n.tr("spell.close")) == "Raskmeld");
+    CHECK(i18n.set_language("en"));
+    CHECK(std::string(i18n.tr("spell.close")) == "Return to work");
+    CHECK(std::string(i18n.tr("no.such.key")) == "no.such.key");
+    CHECK_FALSE(i18n.set_language("de"));
+    CHECK(i18n.format("status.pending", "3") == "3 not synced");
+}
+
+TEST_CASE("api: error bodies, non-JSON bodies and no answer all decode to an ApiError") {
+    ApiResult r = ApiClient::decode(
+        {422,
+         R"({"error":{"code":"validation","message":"Ugyldig","message_en":"Invalid","fields":{"x":{}}}})",
+         ""});
+    REQUIRE(r.error);
+    CHECK(r.error->code == "validation");
+    CHECK(r.error->message("en") == "Invalid");
+    CHECK(r.error->message("da") == "Ugyldig");
+    CHECK(r.error->fields.contains("x"));
+
+    r = ApiClient::decode({502, "<html>Bad gateway</html>", ""});
+    REQUIRE(r.error);
+    CHECK(r.error->code == "http_502");
+
+    r = ApiClient::decode({200, "not json", ""});
+    REQUIRE(r.error);
+    CHECK(r.error->code == "bad_response");
+
+    r = ApiClient::decode({0, "", "connection refused"});
+    CHECK(r.offline());
+    CHECK(r.error->code == "offline");
+
+    r = ApiClient::decode({200, R"({"ok":true})", ""});
+    CHECK(r.ok());
+}
