@@ -10,6 +10,25 @@ namespace naervaer::client {
 // Heading is second because views written before this header took Fonts[1] as the heading font.
 enum class UiFont { Regular = 0, Heading = 1, Bold = 2 };
 
+// The code points in the atlas: the same the build keeps when it subsets the TTF files
+// (client/web/CMakeLists.txt, NAERVAER_FONT_UNICODES), Latin-1 and the punctuation of Danish
+// text. ImGui pairs, zero-terminated. tests/client checks that every UI string fits in them.
+inline constexpr ImWchar kUiGlyphRanges[] = {
+    0x0020, 0x007E, 0x00A0, 0x00FF, // ASCII, Latin-1 (æ ø å, « », §, ½)
+    0x2010, 0x2011,                 // hyphen, non-breaking hyphen
+    0x2013, 0x2014,                 // – —
+    0x2018, 0x201A,                 // ‘ ’ ‚
+    0x201C, 0x201E,                 // “ ” „
+    0x2022, 0x2022,                 // •
+    0x2026, 0x2026,                 // …
+    0x2030, 0x2030,                 // ‰
+    0x2039, 0x203A,                 // ‹ › (back and forward links)
+    0x20AC, 0x20AC,                 // €
+    0x2122, 0x2122,                 // ™
+    0x2212, 0x2212,                 // −
+    0,
+};
+
 // Sizes in logical (CSS) pixels.
 inline constexpr float kUiFontSize = 16.0f;
 inline constexpr float kUiHeadingSize = 21.0f;

@@ -23,22 +23,6 @@ namespace naervaer::client::web {
 namespace {
 Fonts* instance = nullptr;
 
-// The same code points the build keeps when it subsets the TTF files (client/CMakeLists.txt,
-// NAERVAER_FONT_UNICODES): Latin-1 and the punctuation of Danish text.
-const ImWchar kGlyphRanges[] = {
-    0x0020, 0x007E, 0x00A0, 0x00FF, // ASCII, Latin-1 (æ ø å, « », §, ½)
-    0x2010, 0x2011,                 // hyphen, non-breaking hyphen
-    0x2013, 0x2014,                 // – —
-    0x2018, 0x201A,                 // ‘ ’ ‚
-    0x201C, 0x201E,                 // “ ” „
-    0x2022, 0x2022,                 // •
-    0x2026, 0x2026,                 // …
-    0x2030, 0x2030,                 // ‰
-    0x20AC, 0x20AC,                 // €
-    0x2122, 0x2122,                 // ™
-    0x2212, 0x2212,                 // −
-    0,
-};
 
 struct FontFace {
     int file; // index into the loaded files: 0 regular, 1 bold
@@ -104,7 +88,7 @@ void Fonts::build(float pixel_ratio) {
             config.PixelSnapH = true;
             std::string& data = files_[face.file];
             io.Fonts->AddFontFromMemoryTTF(data.data(), static_cast<int>(data.size()),
-                                           face.size * pixel_ratio, &config, kGlyphRanges);
+                                           face.size * pixel_ratio, &config, kUiGlyphRanges);
         }
     } else {
         // No fonts (offline without a cached shell, or a broken file): ImGui's built-in bitmap

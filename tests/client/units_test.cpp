@@ -1,6 +1,7 @@
 // Small pieces of the client: text search, form parsing, strings, API error decoding.
 #include "app/forms.hpp"
 #include "app/i18n.hpp"
+#include "platform/ui_fonts.hpp"
 #include "app/text_search.hpp"
 #include "sync/api_client.hpp"
 
@@ -71,6 +72,29 @@ TEST_CASE("i18n: Danish and English have the same keys; lookups fall back to Dan
     CHECK(std::string(i18n.tr("no.such.key")) == "no.such.key");
     CHECK_FALSE(i18n.set_language("de"));
     CHECK(i18n.format("status.pending", "3") == "3 not synced");
+}
+
+TEST_CASE("fonts: every character of the UI strings is in the font atlas") {
+    // A code point outside the subset renders as '?': the build keeps only these ranges.
+    auto covered = [](uint32_t cp) {
+        for (const ImWchar* r = kUiGlyphRanges; r[0] != 0; r += 2)
+            if (cp >= r[0] && cp <= r[1]) return true;
+        return false;
+    };
+    for (const char* language : {"da", "en"}) {
+        for (const auto& [key, text] : I18n::load_embedded(language)) {
+            for (std::size_t i = 0; i < text.size();) {
+                const auto c = static_cast<unsigned char>(text[i]);
+                const int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+                uint32_t cp = len == 1 ? c : c & (0x3f >> (len - 1));
+                for (int k = 1; k < len && i + k < text.size(); ++k)
+                    cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3f);
+                i += static_cast<std::size_t>(len);
+                if (cp == '\n') continue;
+                CHECK_MESSAGE(covered(cp), (std::string(language) + ":" + key + " has code point " + std::to_string(cp)));
+            }
+        }
+    }
 }
 
 TEST_CASE("api: error bodies, non-JSON bodies and no answer all decode to an ApiError") {
