@@ -47,7 +47,7 @@ async function idleFps(page) {
   return (after - before) / 5;
 }
 
-const webFiles = ['naervaer.wasm', 'naervaer.js', ...['ui.ttf', 'ui-bold.ttf', 'NotoSans-subset.ttf'].filter((f) => existsSync(path.join(web, f)))];
+const webFiles = ['naervaer.wasm', 'naervaer.js', 'noto-sans-regular.ttf', 'noto-sans-bold.ttf'];
 const appServer = await startServer({ webRoot: 'build/wasm/web' });
 const blankServer = await startServer({ webRoot: 'build/wasm/web-blank' });
 const browser = await launchBrowser();
