@@ -146,31 +146,26 @@ void Replica::reject(const Key& key, const std::string& code, const std::string&
     outbox_.erase(it);
 }
 
+void Replica::requeue(const Key& key, Change change, int64_t base_rev) {
+    Pending p;
+    p.change = std::move(change);
+    p.change.base_rev = base_rev;
+    p.local_seq = next_seq_;
+    p.queued_seq = next_seq_++;
+    outbox_[key] = std::move(p);
+}
+
 void Replica::resolve_conflict(const Key& key, bool keep_mine) {
     auto it = conflicts_.find(key);
     if (it == conflicts_.end()) return;
-    if (keep_mine) {
-        Pending p;
-        p.change = it->second.mine;
-        p.change.base_rev = it->second.theirs.rev;
-        p.local_seq = next_seq_;
-        p.queued_seq = next_seq_++;
-        outbox_[key] = std::move(p);
-    }
+    if (keep_mine) requeue(key, it->second.mine, it->second.theirs.rev);
     conflicts_.erase(it);
 }
 
 void Replica::resolve_rejected(const Key& key, bool retry) {
     auto it = rejected_.find(key);
     if (it == rejected_.end()) return;
-    if (retry) {
-        Pending p;
-        p.change = it->second.change;
-        p.change.base_rev = known_rev(key);
-        p.local_seq = next_seq_;
-        p.queued_seq = next_seq_++;
-        outbox_[key] = std::move(p);
-    }
+    if (retry) requeue(key, it->second.change, known_rev(key));
     rejected_.erase(it);
 }
 

@@ -72,19 +72,26 @@ bool read_type_and_id(JsonReader& r, std::string& type, std::string& id, Validat
     return ok && !type.empty() && !id.empty();
 }
 
+// What records and changes share: type, id, the deleted flag and the data object (which a
+// deletion may leave out).
+template <class Document>
+void read_document(const json& j, JsonReader& r, Document& doc, ValidationResult& errors) {
+    read_type_and_id(r, doc.type, doc.id, errors);
+    doc.deleted = r.boolean("deleted", false);
+    if (j.is_object() && j.contains("data") && j["data"].is_object()) doc.data = j["data"];
+    else if (!doc.deleted) errors.add(r.field("data"), "type", "object");
+}
+
 } // namespace
 
 std::optional<Record> decode_record(const json& j, ValidationResult& errors, const std::string& path) {
     const std::size_t before = errors.errors().size();
     JsonReader r(j, errors, path);
     Record rec;
-    read_type_and_id(r, rec.type, rec.id, errors);
+    read_document(j, r, rec, errors);
     rec.rev = read_rev(j, "rev", path, true, errors);
     rec.updated_at = r.string("updated_at", false, 64);
     rec.updated_by = r.string("updated_by", false, limits::id_length);
-    rec.deleted = r.boolean("deleted", false);
-    if (j.is_object() && j.contains("data") && j["data"].is_object()) rec.data = j["data"];
-    else if (!rec.deleted) errors.add(r.field("data"), "type", "object");
     if (errors.errors().size() != before) return std::nullopt;
     return rec;
 }
@@ -93,11 +100,8 @@ std::optional<Change> decode_change(const json& j, ValidationResult& errors, con
     const std::size_t before = errors.errors().size();
     JsonReader r(j, errors, path);
     Change c;
-    read_type_and_id(r, c.type, c.id, errors);
+    read_document(j, r, c, errors);
     c.base_rev = read_rev(j, "base_rev", path, true, errors);
-    c.deleted = r.boolean("deleted", false);
-    if (j.is_object() && j.contains("data") && j["data"].is_object()) c.data = j["data"];
-    else if (!c.deleted) errors.add(r.field("data"), "type", "object");
     if (errors.errors().size() != before) return std::nullopt;
     return c;
 }

@@ -169,6 +169,8 @@ private:
     uint64_t next_seq_ = 1;
 
     int64_t known_rev(const Key& key) const;
+    // Puts a change (back) at the end of the outbox, based on `base_rev`.
+    void requeue(const Key& key, Change change, int64_t base_rev);
 };
 
 } // namespace naervaer
