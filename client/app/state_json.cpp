@@ -2,6 +2,8 @@
 // no more health data than the screen shows (the selected employee's spells).
 #include "app/app_impl.hpp"
 
+#include "views/test_anchors.hpp"
+
 namespace naervaer::client {
 
 using nlohmann::json;
@@ -16,10 +18,17 @@ std::string App::Impl::state_json() const {
     j["online"] = status.online;
     j["pending"] = status.pending;
     json conflicts = json::array();
-    for (const auto& [key, entry] : sync.replica().conflicts())
-        conflicts.push_back({{"type", key.type},
-                             {"id", key.id},
-                             {"fields", differing_fields(entry.mine.data, entry.theirs.data)}});
+    for (const auto& [key, entry] : sync.replica().conflicts()) {
+        json conflict = {{"type", key.type},
+                         {"id", key.id},
+                         {"fields", differing_fields(entry.mine.data, entry.theirs.data)}};
+        // Both versions only while the conflicts screen shows them side by side.
+        if (state.screen == Screen::conflicts) {
+            conflict["mine"] = entry.mine.deleted ? json(nullptr) : entry.mine.data;
+            conflict["theirs"] = entry.theirs.deleted ? json(nullptr) : entry.theirs.data;
+        }
+        conflicts.push_back(std::move(conflict));
+    }
     j["conflicts"] = std::move(conflicts);
     j["rejected"] = status.rejected;
     j["last_sync"] = status.last_sync_ms < 0 ? json(nullptr) : json(status.last_sync_ms);
@@ -45,6 +54,24 @@ std::string App::Impl::state_json() const {
         error = i18n.pick(state.login.error_da, state.login.error_en);
     j["last_error"] = error;
     j["toast"] = state.toast.key.empty() ? std::string() : i18n.format(state.toast.key, state.toast.arg);
+
+    // What the fields of the open form hold as typed: tests check that typing arrived whole. The
+    // password only as a length.
+    json form = nullptr;
+    if (state.screen == Screen::login)
+        form = {{"email", state.login.email}, {"password_length", state.login.password.size()}};
+    else if (state.screen == Screen::spell_editor)
+        form = {{"spell_id", state.spell.spell_id},   {"first_day", state.spell.first_day},
+                {"last_day", state.spell.last_day},   {"kind", to_string(state.spell.kind)},
+                {"partial", state.spell.partial},     {"note", state.spell.note}};
+    j["form"] = std::move(form);
+
+    // The last frame's error messages and item rectangles (views/test_anchors.hpp).
+    j["errors"] = ui::shown_errors();
+    json items = json::object();
+    for (const auto& a : ui::test_anchors())
+        items[a.name] = {a.x, a.y, a.w, a.h};
+    j["items"] = std::move(items);
     return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

@@ -1,5 +1,6 @@
 // "Raskmeld": close an ongoing spell by giving its last sick day (yesterday by default).
 #include "views/views.hpp"
+#include "views/test_anchors.hpp"
 #include "views/widgets.hpp"
 
 #include "app/forms.hpp"
@@ -29,7 +30,7 @@ void close_spell_view(const ViewContext& ctx, CloseSpellForm& form, Actions& out
     }
     const std::string error = ui::field_error(ctx.i18n, draft.errors, "last_day", true);
     bool submit = ui::text_field(ctx.tr("close.last_day"), "##last_day", form.last_day, error, 200, 0,
-                                 ctx.tr("date.hint"));
+                                 ctx.tr("date.hint"), "close.last_day");
     if (ImGui::SmallButton(ctx.tr("close.yesterday"))) form.last_day = ctx.today.plus_days(-1).danish();
     ImGui::SameLine();
     if (ImGui::SmallButton(ctx.tr("close.today"))) form.last_day = ctx.today.danish();
@@ -37,8 +38,10 @@ void close_spell_view(const ViewContext& ctx, CloseSpellForm& form, Actions& out
     ui::vertical_space();
 
     submit |= ui::primary_button(ctx.tr("spell.close"));
+    ui::test_anchor("close.save");
     ImGui::SameLine();
     if (ImGui::Button(ctx.tr("common.cancel"))) out.push_back(action::CancelEdit{});
+    ui::test_anchor("close.cancel");
     if (submit) out.push_back(action::SaveCloseSpell{});
     ui::end_column();
 }

@@ -2,6 +2,7 @@
 // the differing fields highlighted; the person chooses which stands. Nothing is discarded before
 // they choose (ARCHITECTURE.md: nothing typed is ever silently lost).
 #include "views/views.hpp"
+#include "views/test_anchors.hpp"
 #include "views/widgets.hpp"
 
 #include <naervaer/identifiers.hpp>
@@ -108,9 +109,11 @@ void conflict_entry(const ViewContext& ctx, const Replica::Key& key, const Repli
     ui::vertical_space(0.5f);
     if (ui::primary_button(ctx.tr("conflicts.keep_mine")))
         out.push_back(action::ResolveConflict{key.type, key.id, true});
+    ui::test_anchor("conflict.keep_mine", key.id);
     ImGui::SameLine();
     if (ImGui::Button(ctx.tr("conflicts.take_theirs")))
         out.push_back(action::ResolveConflict{key.type, key.id, false});
+    ui::test_anchor("conflict.take_theirs", key.id);
     ImGui::PopID();
 }
 

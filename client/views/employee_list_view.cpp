@@ -1,5 +1,6 @@
 // Employees: search by name or number, filter by department, see who is absent today.
 #include "views/views.hpp"
+#include "views/test_anchors.hpp"
 #include "views/widgets.hpp"
 
 #include <string>
@@ -33,6 +34,7 @@ void employee_list_view(const ViewContext& ctx, EmployeeListForm& form, Actions&
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - department_width -
                             ImGui::GetStyle().ItemSpacing.x);
     ui::input_text("##search", form.search, 0, ctx.tr("employees.search_hint"));
+    ui::test_anchor("list.search");
     ImGui::SameLine();
     ui::department_combo("##department", form.department_id, ctx.directory.departments(),
                          ctx.tr("employees.all_departments"), department_width);
@@ -61,6 +63,7 @@ void employee_list_view(const ViewContext& ctx, EmployeeListForm& form, Actions&
                 ImGui::PushID(e.id.c_str());
                 if (ImGui::Selectable(e.name.c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
                     out.push_back(action::ShowEmployee{e.id});
+                ui::test_anchor("list.row", e.id);
                 ImGui::PopID();
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(e.employee_number.c_str());

@@ -1,5 +1,6 @@
 // One employee: details (CPR masked) and the absence history, ongoing spells first.
 #include "views/views.hpp"
+#include "views/test_anchors.hpp"
 #include "views/widgets.hpp"
 
 #include "app/forms.hpp"
@@ -94,9 +95,11 @@ void history(const ViewContext& ctx, const Employee& e, Actions& out) {
             ImGui::TextUnformatted("–");
         ImGui::TableNextColumn();
         if (ImGui::SmallButton(ctx.tr("common.edit"))) out.push_back(action::EditSpell{spell.id});
+        ui::test_anchor("spell.edit", spell.id);
         if (spell.ongoing()) {
             ImGui::SameLine();
             if (ImGui::SmallButton(ctx.tr("spell.close"))) out.push_back(action::StartCloseSpell{spell.id});
+            ui::test_anchor("spell.close", spell.id);
         }
         sync_badge(ctx, spell.id, pending_ids);
         ImGui::PopID();
@@ -108,6 +111,7 @@ void history(const ViewContext& ctx, const Employee& e, Actions& out) {
 
 void employee_view(const ViewContext& ctx, const std::string& employee_id, Actions& out) {
     if (ImGui::Button(ctx.tr("employee.back"))) out.push_back(action::ShowEmployees{});
+    ui::test_anchor("employee.back");
     ui::vertical_space(0.5f);
 
     const Employee* employee = ctx.directory.employee(employee_id);
@@ -128,9 +132,11 @@ void employee_view(const ViewContext& ctx, const std::string& employee_id, Actio
     ui::vertical_space();
 
     if (ui::primary_button(ctx.tr("spell.new"))) out.push_back(action::NewSpell{employee->id});
+    ui::test_anchor("employee.new_spell");
     if (ctx.user.can_edit_employees()) {
         ImGui::SameLine();
         if (ImGui::Button(ctx.tr("employee.edit"))) out.push_back(action::EditEmployee{employee->id});
+        ui::test_anchor("employee.edit");
     }
 
     ui::subheading(ctx.tr("spells.title"));

@@ -1,5 +1,6 @@
 // Login: e-mail and password, the server's error under the form, Enter submits from either field.
 #include "views/views.hpp"
+#include "views/test_anchors.hpp"
 #include "views/widgets.hpp"
 
 namespace naervaer::client {
@@ -8,8 +9,10 @@ namespace {
 void language_switch(const ViewContext& ctx, Actions& out) {
     const bool danish = ctx.i18n.language() == "da";
     if (ImGui::RadioButton("Dansk", danish) && !danish) out.push_back(action::SetLanguage{"da"});
+    ui::test_anchor("login.lang.da");
     ImGui::SameLine();
     if (ImGui::RadioButton("English", !danish) && danish) out.push_back(action::SetLanguage{"en"});
+    ui::test_anchor("login.lang.en");
 }
 } // namespace
 
@@ -30,9 +33,9 @@ void login_view(const ViewContext& ctx, LoginForm& form, const std::string& noti
         ImGui::SetKeyboardFocusHere();
         form.focus = false;
     }
-    submit |= ui::text_field(ctx.tr("login.email"), "##email", form.email, {}, width);
+    submit |= ui::text_field(ctx.tr("login.email"), "##email", form.email, {}, width, 0, nullptr, "login.email");
     submit |= ui::text_field(ctx.tr("login.password"), "##password", form.password, {}, width,
-                             ImGuiInputTextFlags_Password);
+                             ImGuiInputTextFlags_Password, nullptr, "login.password");
 
     const std::string& error = ctx.i18n.pick(form.error_da, form.error_en);
     if (!error.empty()) {
@@ -42,6 +45,7 @@ void login_view(const ViewContext& ctx, LoginForm& form, const std::string& noti
 
     ImGui::BeginDisabled(form.busy);
     submit |= ui::primary_button(form.busy ? ctx.tr("login.busy") : ctx.tr("login.submit"));
+    ui::test_anchor("login.submit");
     ImGui::EndDisabled();
     if (submit && !form.busy) out.push_back(action::SubmitLogin{});
 

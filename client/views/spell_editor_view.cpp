@@ -2,6 +2,7 @@
 // shared validation while typing, and a field's error shows under it once it has text (all of
 // them after a save attempt), so nothing invalid is ever saved.
 #include "views/views.hpp"
+#include "views/test_anchors.hpp"
 #include "views/widgets.hpp"
 
 #include "app/forms.hpp"
@@ -20,9 +21,13 @@ void kind_combo(const ViewContext& ctx, AbsenceKind& kind, float width) {
     ImGui::TextUnformatted(ctx.tr("spell.kind"));
     ImGui::SetNextItemWidth(width);
     if (ImGui::BeginCombo("##kind", ui::absence_kind_label(ctx.i18n, kind))) {
-        for (AbsenceKind k : kinds)
+        for (AbsenceKind k : kinds) {
             if (ImGui::Selectable(ui::absence_kind_label(ctx.i18n, k), k == kind)) kind = k;
+            ui::test_anchor("spell.kind", to_string(k));
+        }
         ImGui::EndCombo();
+    } else {
+        ui::test_anchor("spell.kind"); // while open, the last item is the popup, not the combo
     }
     ui::vertical_space(0.5f);
 }
@@ -38,6 +43,7 @@ void note_field(const ViewContext& ctx, SpellForm& form, const std::string& erro
                                               ImGui::GetColorU32(ImGuiCol_FrameBg),
                                               ImGui::GetStyle().FrameRounding);
     ImGui::Dummy(size);
+    ui::test_anchor("spell.note");
     // Only place the textarea where it is actually visible, or it would float over other items.
     if (ImGui::IsItemVisible())
         ctx.platform.text_overlay("spell-note-" + form.spell_id, Rect{pos.x, pos.y, size.x, size.y},
@@ -69,9 +75,9 @@ void spell_editor_view(const ViewContext& ctx, SpellForm& form, Actions& out) {
         form.focus = false;
     }
     submit |= ui::text_field(ctx.tr("spell.first_day"), "##first_day", form.first_day,
-                             error("first_day", form.first_day), 200, 0, ctx.tr("date.hint"));
+                             error("first_day", form.first_day), 200, 0, ctx.tr("date.hint"), "spell.first_day");
     submit |= ui::text_field(ctx.tr("spell.last_day"), "##last_day", form.last_day,
-                             error("last_day", form.last_day), 200, 0, ctx.tr("date.hint"));
+                             error("last_day", form.last_day), 200, 0, ctx.tr("date.hint"), "spell.last_day");
     ui::muted_text(ctx.tr("spell.last_day_hint"));
     ui::vertical_space(0.5f);
 
@@ -79,12 +85,15 @@ void spell_editor_view(const ViewContext& ctx, SpellForm& form, Actions& out) {
 
     ImGui::TextUnformatted(ctx.tr("spell.extent"));
     if (ImGui::RadioButton(ctx.tr("spell.full"), !form.partial)) form.partial = false;
+    ui::test_anchor("spell.full");
     ImGui::SameLine();
     if (ImGui::RadioButton(ctx.tr("spell.partial"), form.partial)) form.partial = true;
+    ui::test_anchor("spell.partial");
     ui::vertical_space(0.5f);
     if (form.partial) {
         submit |= ui::text_field(ctx.tr("spell.hours_worked"), "##hours", form.hours_worked,
-                                 error("hours_worked_per_week", form.hours_worked), 120);
+                                 error("hours_worked_per_week", form.hours_worked), 120, 0, nullptr,
+                                 "spell.hours_worked");
         if (employee)
             ui::muted_text(
                 ctx.i18n.format("spell.of_weekly_hours", format_decimal(employee->weekly_hours)).c_str());
@@ -93,9 +102,11 @@ void spell_editor_view(const ViewContext& ctx, SpellForm& form, Actions& out) {
 
     ImGui::BeginDisabled(form.not_expected_back_within_8_weeks);
     submit |= ui::text_field(ctx.tr("spell.expected_return"), "##expected_return", form.expected_return,
-                             error("expected_return", form.expected_return), 200, 0, ctx.tr("date.hint"));
+                             error("expected_return", form.expected_return), 200, 0, ctx.tr("date.hint"),
+                             "spell.expected_return");
     ImGui::EndDisabled();
     ImGui::Checkbox(ctx.tr("spell.not_within_8_weeks"), &form.not_expected_back_within_8_weeks);
+    ui::test_anchor("spell.not_within_8_weeks");
     ui::vertical_space();
 
     note_field(ctx, form, error("note", form.note), width);
@@ -108,8 +119,10 @@ void spell_editor_view(const ViewContext& ctx, SpellForm& form, Actions& out) {
 
     ui::vertical_space();
     submit |= ui::primary_button(ctx.tr("common.save"));
+    ui::test_anchor("spell.save");
     ImGui::SameLine();
     if (ImGui::Button(ctx.tr("common.cancel"))) out.push_back(action::CancelEdit{});
+    ui::test_anchor("spell.cancel");
     if (submit) out.push_back(action::SaveSpell{});
     ui::end_column();
 }

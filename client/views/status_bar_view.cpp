@@ -1,6 +1,7 @@
 // The status line at the bottom of every signed-in screen: connection, what is not yet synced,
 // conflicts, the signed-in user, the language and logout.
 #include "views/views.hpp"
+#include "views/test_anchors.hpp"
 #include "views/widgets.hpp"
 
 #include <algorithm>
@@ -30,8 +31,10 @@ void logout_confirmation(const ViewContext& ctx, Actions& out) {
     ui::colored_text(ui::color::warning,
                      ctx.i18n.format("status.logout_unsynced", std::to_string(ctx.sync.unsynced())).c_str());
     if (ImGui::Button(ctx.tr("status.logout_anyway"))) out.push_back(action::Logout{true});
+    ui::test_anchor("status.logout_anyway");
     ImGui::SameLine();
     if (ImGui::Button(ctx.tr("common.cancel"))) out.push_back(action::CancelLogout{});
+    ui::test_anchor("status.logout_cancel");
 }
 
 } // namespace
@@ -55,6 +58,7 @@ void status_bar_view(const ViewContext& ctx, bool confirm_logout, const Toast& t
 
     dot(ctx.sync.online ? ui::color::success : ui::color::danger);
     ImGui::TextUnformatted(ctx.sync.online ? ctx.tr("status.online") : ctx.tr("status.offline"));
+    ui::test_anchor("status.online");
     ImGui::SameLine(0, 24);
     if (ctx.sync.pending > 0)
         ui::colored_text(ui::color::warning,
@@ -68,6 +72,7 @@ void status_bar_view(const ViewContext& ctx, bool confirm_logout, const Toast& t
             "###status_conflicts";
         ImGui::PushStyleColor(ImGuiCol_Text, ui::color::danger);
         if (ImGui::SmallButton(label.c_str())) out.push_back(action::ShowConflicts{});
+        ui::test_anchor("status.conflicts");
         ImGui::PopStyleColor();
         ImGui::SameLine(0, 24);
     }
@@ -90,11 +95,14 @@ void status_bar_view(const ViewContext& ctx, bool confirm_logout, const Toast& t
     const bool danish = ctx.i18n.language() == "da";
     if (ImGui::SmallButton(danish ? "[DA]###lang_da" : "DA###lang_da") && !danish)
         out.push_back(action::SetLanguage{"da"});
+    ui::test_anchor("status.lang.da");
     ImGui::SameLine();
     if (ImGui::SmallButton(danish ? "EN###lang_en" : "[EN]###lang_en") && danish)
         out.push_back(action::SetLanguage{"en"});
+    ui::test_anchor("status.lang.en");
     ImGui::SameLine();
     if (ImGui::SmallButton(ctx.tr("status.logout"))) out.push_back(action::Logout{false});
+    ui::test_anchor("status.logout");
 }
 
 } // namespace naervaer::client

@@ -1,5 +1,6 @@
 // The line above every signed-in screen: product and organisation, and the main sections.
 #include "views/views.hpp"
+#include "views/test_anchors.hpp"
 #include "views/widgets.hpp"
 
 #include <string>
@@ -29,6 +30,7 @@ void top_bar_view(const ViewContext& ctx, Screen screen, Actions& out) {
                               screen == Screen::spell_editor || screen == Screen::close_spell ||
                               screen == Screen::employee_editor;
     if (nav_button(ctx.tr("nav.employees"), in_employees)) out.push_back(action::ShowEmployees{});
+    ui::test_anchor("nav.employees");
 
     const std::size_t problems = ctx.sync.conflicts + ctx.sync.rejected;
     if (problems > 0) {
@@ -37,11 +39,13 @@ void top_bar_view(const ViewContext& ctx, Screen screen, Actions& out) {
             ctx.i18n.format("nav.conflicts_count", std::to_string(problems)) + "###conflicts";
         ImGui::PushStyleColor(ImGuiCol_Text, ui::color::danger);
         if (nav_button(label.c_str(), screen == Screen::conflicts)) out.push_back(action::ShowConflicts{});
+        ui::test_anchor("nav.conflicts");
         ImGui::PopStyleColor();
     }
     if (ctx.user.is_admin()) {
         ImGui::SameLine();
         if (nav_button(ctx.tr("nav.admin"), screen == Screen::admin)) out.push_back(action::ShowAdmin{});
+        ui::test_anchor("nav.admin");
     }
     ImGui::Separator();
     ui::vertical_space(0.5f);

@@ -1,6 +1,7 @@
 #include "views/widgets.hpp"
 
 #include "app/forms.hpp"
+#include "views/test_anchors.hpp"
 #include "platform/ui_fonts.hpp"
 
 #include <algorithm>
@@ -29,10 +30,11 @@ bool input_text(const char* id, std::string& value, ImGuiInputTextFlags flags, c
 }
 
 bool text_field(const char* label, const char* id, std::string& value, const std::string& error, float width,
-                ImGuiInputTextFlags flags, const char* hint) {
+                ImGuiInputTextFlags flags, const char* hint, const char* anchor) {
     ImGui::TextUnformatted(label);
     ImGui::SetNextItemWidth(width > 0 ? width : -FLT_MIN);
     const bool entered = input_text(id, value, flags | ImGuiInputTextFlags_EnterReturnsTrue, hint);
+    if (anchor) test_anchor(anchor);
     if (!error.empty()) error_text(error);
     vertical_space(0.5f);
     return entered;
@@ -45,6 +47,7 @@ std::string field_error(const I18n& i18n, const ValidationResult& errors, std::s
 }
 
 void error_text(const std::string& message) {
+    note_shown_error(message);
     ImGui::PushStyleColor(ImGuiCol_Text, color::danger);
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(message.c_str());

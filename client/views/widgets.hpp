@@ -27,8 +27,10 @@ bool input_text(const char* id, std::string& value, ImGuiInputTextFlags flags = 
 
 // A form field: label above, input below at `width` (<= 0: the rest of the line), and the field's
 // error (if any) under it. Returns true when Enter was pressed in it (forms submit on Enter).
+// `anchor`: the input's name for browser tests (see test_anchors.hpp), if it has one.
 bool text_field(const char* label, const char* id, std::string& value, const std::string& error,
-                float width = 0, ImGuiInputTextFlags flags = 0, const char* hint = nullptr);
+                float width = 0, ImGuiInputTextFlags flags = 0, const char* hint = nullptr,
+                const char* anchor = nullptr);
 
 // The error for `field` in the current language, or "" when there is none or it is not to be
 // shown yet (`show`: the form was submitted, or the field has text).

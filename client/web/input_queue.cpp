@@ -1,10 +1,26 @@
 #include "input_queue.hpp"
 
 #include "imgui.h"
+#include "imgui_internal.h" // GImGui: whether a focus move is in flight (see apply)
 
 #include <bitset>
 
 namespace naervaer::client::web {
+
+namespace {
+// Frames text may wait for a focus move before it goes in regardless: a view that requested focus
+// every frame would otherwise hold the keyboard forever. ImGui needs exactly one frame.
+constexpr int kMaxTextHoldFrames = 2;
+
+// ImGui 1.86 moves keyboard focus over two frames: the frame that sees Tab (or a view's
+// SetKeyboardFocusHere) only submits the move, and the next frame applies it and activates the
+// new field. That field ignores and then clears the characters of its activation frame
+// (InputTextEx: `!input_requested_by_nav`), so text applied then would be lost.
+bool focus_move_in_flight() {
+    const ImGuiContext* g = ImGui::GetCurrentContext();
+    return g && (g->NavMoveSubmitted || g->NavNextActivateId != 0);
+}
+} // namespace
 
 void InputQueue::push(InputEvent event) {
     // Pointer moves between two frames only matter as their last position.
@@ -22,8 +38,12 @@ bool InputQueue::apply(ImGuiIO& io) {
     std::bitset<kButtons> buttons_changed;
     std::bitset<kKeys> keys_changed;
     bool any_button_changed = false;
+    bool key_pressed = false;
     bool text_added = false;
     bool applied = false;
+
+    text_held_frames_ = focus_move_in_flight() ? text_held_frames_ + 1 : 0;
+    const bool hold_text = text_held_frames_ > 0 && text_held_frames_ <= kMaxTextHoldFrames;
 
     while (!events_.empty()) {
         const InputEvent& event = events_.front();
@@ -46,13 +66,19 @@ bool InputQueue::apply(ImGuiIO& io) {
             break;
         case InputEvent::Kind::Key:
             if (event.code < 0 || event.code >= kKeys) break;
-            // ImGui handles this frame's keys before its characters: a key pressed after text
-            // waits, so "a, Backspace" does not become "Backspace, a".
+            // Within a frame ImGui picks its own order (navigation keys in NewFrame, before any
+            // widget; an InputText's characters before its editing keys), not the user's. So a key
+            // press and text never share a frame: a press after text waits for the next one.
             if (keys_changed[event.code] || (event.down && text_added)) return true;
             io.KeysDown[event.code] = event.down;
             keys_changed[event.code] = true;
+            key_pressed = key_pressed || event.down;
             break;
         case InputEvent::Kind::Text:
+            // ... and text after a key press waits too ("Backspace, a" would otherwise become
+            // "a, Backspace"; after Tab the text would go to the field losing focus). hold_text
+            // then keeps it out of the frame that hands focus over, so it lands in the new field.
+            if (key_pressed || hold_text) return true;
             io.AddInputCharactersUTF8(event.text.c_str());
             text_added = true;
             break;

@@ -3,7 +3,13 @@
 // now?"). A click whose press and release fall into one frame would vanish, a tap would land before
 // the pointer moved to it, and a key typed after text would be handled before that text. The queue
 // keeps events in order and applies, per frame, only as many as ImGui can tell apart; the rest wait
-// for the next frame (apply() says so, and the runner asks for one).
+// for the next frame (apply() says so, and the runner asks for one). Nothing is ever dropped.
+//
+// Per frame: a button changes at most once and no move follows a button change; a key changes at
+// most once; text and key presses never share a frame (ImGui handles a frame's characters before
+// its keys, whatever order they came in); and text waits while ImGui moves keyboard focus (Tab,
+// SetKeyboardFocusHere), or the field receiving the focus would throw it away. Typing costs two
+// frames a character, far faster than anyone types; automation's bursts drain in order.
 #include <cstdint>
 #include <deque>
 #include <string>
@@ -41,6 +47,7 @@ class InputQueue {
 
   private:
     std::deque<InputEvent> events_;
+    int text_held_frames_ = 0; // consecutive frames that held text back for a focus move
 };
 
 } // namespace naervaer::client::web

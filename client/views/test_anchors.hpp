@@ -1,0 +1,40 @@
+#pragma once
+// Where the important items were drawn in the last frame, for browser tests: they click real
+// mouse events at these rectangles, and read the errors the screen shows (App::state_json()).
+// A few dozen entries a frame in a reused vector; no health data (only names and ids).
+//
+// Names are an interface of the browser tests (tests/e2e): keep them stable.
+//   login.email  login.password  login.submit  login.lang.da  login.lang.en
+//   nav.employees  nav.conflicts  nav.admin
+//   list.search  list.row.<employee id>                            (visible rows only)
+//   employee.back  employee.new_spell  employee.edit
+//   spell.edit.<spell id>  spell.close.<spell id>                   (employee page, per spell)
+//   spell.first_day  spell.last_day  spell.kind  spell.kind.<kind>  (the latter while open)
+//   spell.full  spell.partial  spell.hours_worked  spell.expected_return  spell.not_within_8_weeks
+//   spell.note (the textarea overlay's rectangle)  spell.save  spell.cancel
+//   close.last_day  close.save  close.cancel
+//   conflict.keep_mine.<record id>  conflict.take_theirs.<record id>
+//   status.online (reads "online" or "offline")  status.conflicts  status.lang.da  status.lang.en
+//   status.logout  status.logout_anyway  status.logout_cancel
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace naervaer::client::ui {
+
+struct TestAnchor {
+    std::string name;
+    float x = 0, y = 0, w = 0, h = 0; // logical (CSS) pixels in the canvas, the visible part only
+};
+
+// Records ImGui's last item under `name` (with `.suffix` when given). Items clipped away entirely
+// are not recorded: a test must not click what the user cannot see.
+void test_anchor(std::string_view name, std::string_view suffix = {});
+// Records an error message the screen shows (ui::error_text calls this).
+void note_shown_error(std::string_view message);
+
+// What the last frame of the current ImGui context recorded.
+const std::vector<TestAnchor>& test_anchors();
+const std::vector<std::string>& shown_errors();
+
+} // namespace naervaer::client::ui
