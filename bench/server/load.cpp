@@ -181,7 +181,13 @@ int main(int argc, char** argv) {
                     ++error_statuses[static_cast<std::size_t>(t)][res ? res->status : -static_cast<int>(res.error())];
                     if (res && first_error_body[static_cast<std::size_t>(t)].empty())
                         first_error_body[static_cast<std::size_t>(t)] = res->body.substr(0, 300);
-                    if (!res) c.stop();
+                    if (!res) {
+                        if (std::getenv("NAERVAER_LOAD_DEBUG"))
+                            std::fprintf(stderr, "connection %d request %zu: no answer after %.1f ms (%s)\n", t,
+                                         lat.size() + static_cast<std::size_t>(errors[static_cast<std::size_t>(t)]) - 1,
+                                         ms, httplib::to_string(res.error()).c_str());
+                        c.stop();
+                    }
                 } else {
                     lat.push_back(ms);
                     if (o.scenario == "push" && o.push_cursor == "advance") {

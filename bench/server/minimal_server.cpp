@@ -4,6 +4,7 @@
 #include <httplib.h>
 
 #include <csignal>
+#include <sys/socket.h>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -32,7 +33,17 @@ int main(int argc, char** argv) {
     running = &server;
     std::signal(SIGINT, on_signal);
     std::signal(SIGTERM, on_signal);
+    // As the portal does (http/hardening.cpp): 0.11.4 listens with a backlog of 5, too short for
+    // 32 clients connecting at once; a second listen() on the bound socket widens it.
+    socket_t listening = INVALID_SOCKET;
+    server.set_socket_options([&listening](socket_t sock) {
+        const int yes = 1;
+        ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+        listening = sock;
+    });
+    if (!server.bind_to_port("127.0.0.1", port)) return 1;
+    ::listen(listening, SOMAXCONN);
     std::printf("minimal server on 127.0.0.1:%d\n", port);
     std::fflush(stdout);
-    return server.listen("127.0.0.1", port) ? 0 : 1;
+    return server.listen_after_bind() ? 0 : 1;
 }

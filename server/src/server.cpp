@@ -12,6 +12,7 @@
 #include "services/sync_service.hpp"
 #include "static/static_files.hpp"
 #include "store/sqlite/sqlite_store.hpp"
+#include "store/write_batcher.hpp"
 
 #include <httplib.h>
 
@@ -40,6 +41,8 @@ struct Server::Impl {
     int port = -1;
 
     std::unique_ptr<sqlite::SqliteStore> store;
+    // Declared after the store, so it is destroyed (stopped, its queue written) before it.
+    std::unique_ptr<WriteBatcher> writer;
     std::unique_ptr<PasswordHasher> hasher;
     std::unique_ptr<AuthService> auth;
     std::unique_ptr<SyncService> sync;
@@ -47,6 +50,7 @@ struct Server::Impl {
     std::unique_ptr<StaticFiles> static_files;
     std::unique_ptr<ApiRouter> router;
     httplib::Server http;
+    socket_t listen_socket = INVALID_SOCKET;
 
     std::thread listener;
     std::mutex mutex;
@@ -66,9 +70,10 @@ struct Server::Impl {
             const auto now = clock();
             demo::seed_if_empty(*store, *hasher, today_from(now), iso_timestamp(now));
         }
+        writer = std::make_unique<WriteBatcher>(*store);
         auth = std::make_unique<AuthService>(*store, *hasher, clock, config);
-        sync = std::make_unique<SyncService>(*store, clock);
-        admin = std::make_unique<AdminService>(*store, *hasher, clock);
+        sync = std::make_unique<SyncService>(*store, *writer, clock);
+        admin = std::make_unique<AdminService>(*store, *writer, *hasher, clock);
         static_files = std::make_unique<StaticFiles>(config.web_root);
     }
 
@@ -85,7 +90,7 @@ struct Server::Impl {
         router->add_not_found_fallback();
         // Registered last: cpp-httplib tries patterns in registration order.
         http.Get("/.*", [this](const httplib::Request& req, httplib::Response& res) { static_files->handle(req, res); });
-        apply_hardening(http, config);
+        apply_hardening(http, config, &listen_socket);
     }
 
     bool bind() {
@@ -95,6 +100,7 @@ struct Server::Impl {
             error = "could not listen on " + config.bind_address + ":" + std::to_string(config.port);
             return false;
         }
+        widen_listen_backlog(listen_socket);
         return true;
     }
 
@@ -160,7 +166,10 @@ void Server::stop() {
     // keep-alive poll.
     impl_->http.stop();
     if (impl_->listener.joinable()) impl_->listener.join();
-    // Every acknowledged write was committed before its answer; closing checkpoints the WAL.
+    // Every acknowledged write was committed before its answer. The writer thread then commits
+    // the audit rows still queued (pulls and reads answered just before), and closing
+    // checkpoints the WAL.
+    if (impl_->writer) impl_->writer->stop();
     if (impl_->store) impl_->store->close();
 }
 

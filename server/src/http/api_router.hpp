@@ -40,6 +40,9 @@ struct ApiRequest {
 struct ApiResponse {
     int status = 200;
     nlohmann::json body = nlohmann::json::object();
+    // Already serialized JSON; when not empty it is sent instead of `body` (sync answers are
+    // assembled from stored JSON text without a tree).
+    std::string raw_body;
     std::vector<std::pair<std::string, std::string>> headers;
 };
 
@@ -84,6 +87,7 @@ struct BodyRead {
 BodyRead read_limited_body(const httplib::ContentReader& reader, std::size_t limit, std::size_t drain_limit);
 
 void write_json(httplib::Response& res, int status, const nlohmann::json& body);
+void write_json_text(httplib::Response& res, int status, std::string&& json_text);
 void write_error(httplib::Response& res, const ApiError& error);
 // The session token from the request's cookies, or "" when there is none.
 std::string session_token_from_cookies(const httplib::Request& req);

@@ -29,19 +29,15 @@ void register_sync_routes(ApiRouter& router, SyncService& sync) {
         const auto push = decode_push_request(request.body, shape);
         if (!push) throw errors::bad_request(shape.to_json());
         ApiResponse response;
-        response.body = to_json(sync.push(*request.who, *push));
+        response.raw_body = sync.push(*request.who, *push);
         return response;
     });
 
     router.get("/api/v1/sync", Access::session, [&sync](ApiRequest& request) {
         const int64_t since = query_integer(request.http, "since", 0);
         const int64_t limit = query_integer(request.http, "limit", sync_limits::max_records_per_pull);
-        nlohmann::json body = to_json(sync.pull(*request.who, since, static_cast<std::size_t>(limit)));
-        // A pull answers only changes, cursor and more (docs/api.md).
-        body.erase("accepted");
-        body.erase("conflicts");
         ApiResponse response;
-        response.body = std::move(body);
+        response.raw_body = sync.pull(*request.who, since, static_cast<std::size_t>(limit));
         return response;
     });
 

@@ -5,6 +5,7 @@
 #include "clock.hpp"
 #include "services/auth_context.hpp"
 #include "store/store.hpp"
+#include "store/write_batcher.hpp"
 
 #include <optional>
 #include <string>
@@ -39,7 +40,8 @@ struct CreatedUser {
 
 class AdminService {
 public:
-    AdminService(Store& store, const PasswordHasher& hasher, Clock clock);
+    // `writer` holds the queued audit rows of pulls and reads; listing the audit log flushes it.
+    AdminService(Store& store, WriteBatcher& writer, const PasswordHasher& hasher, Clock clock);
 
     std::vector<UserRow> list_users(const AuthContext& who);
     CreatedUser create_user(const AuthContext& who, const NewUser& request);
@@ -50,6 +52,7 @@ public:
 
 private:
     Store& store_;
+    WriteBatcher& writer_;
     const PasswordHasher& hasher_;
     Clock clock_;
 };

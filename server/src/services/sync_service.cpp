@@ -3,9 +3,10 @@
 #include "http/api_error.hpp"
 #include "services/access.hpp"
 #include "services/audit.hpp"
+#include "services/json_text.hpp"
 
 #include <algorithm>
-#include <map>
+#include <iterator>
 #include <set>
 
 namespace naervaer::server {
@@ -158,7 +159,12 @@ private:
         const Employee employee = decode_employee(employee_record->record.data, employee_record->record.id, ignored);
 
         std::vector<AbsenceSpell> others;
-        for (const StoredRecord& other : tx_.spells_of_employee(who_.org_id(), spell.employee_id)) {
+        // Only the employee's spells whose dates may meet this one's: the overlap check needs no
+        // others, and decoding every spell of a long-serving employee was the bulk of a push.
+        const std::optional<std::string> last_day =
+            spell.last_day ? std::optional<std::string>(spell.last_day->iso()) : std::nullopt;
+        for (const StoredRecord& other :
+             tx_.spells_of_employee_near(who_.org_id(), spell.employee_id, spell.first_day.iso(), last_day)) {
             if (other.record.id == spell.id) continue;
             ValidationResult skip;
             others.push_back(decode_absence_spell(other.record.data, other.record.id, skip));
@@ -179,96 +185,202 @@ json change_error(std::size_t index, const Change& change, const ApiError& error
     return entry;
 }
 
-void audit_pull(Transaction& tx, const AuthContext& who, const std::string& at, int64_t since,
-                const std::vector<Record>& records) {
-    // One row per type, listing the ids returned: enough to answer "who saw this record" without
-    // one row per record on every pull.
-    std::map<std::string, json> ids_by_type;
-    for (const Record& r : records) {
-        auto& ids = ids_by_type[r.type];
-        if (ids.is_null()) ids = json::array();
-        ids.push_back(r.id);
-    }
-    for (auto& [type, ids] : ids_by_type) {
-        tx.append_audit(audit_entry(who, at, audit_action::pull, type, "", {{"since", since}, {"ids", std::move(ids)}}));
-    }
-}
+// What a page of a pull leaves besides the records' text: the cursor, whether more wait, and the
+// audit rows naming the ids returned.
+struct PullPage {
+    int64_t cursor = 0;
+    bool more = false;
+    std::vector<AuditEntry> audit;
+};
 
-void fill_pull(Transaction& tx, const AuthContext& who, int64_t since, std::size_t limit, SyncResponse& response) {
+// Appends the records of one pull page to `out` as the elements of a JSON array (the stored data
+// spliced in as it is) and returns the cursor and the audit rows. The records come in the same
+// key order as to_json(Record).dump() gives.
+PullPage fill_pull(Transaction& tx, const AuthContext& who, int64_t since, std::size_t limit, const std::string& at,
+                   std::string& out) {
     limit = std::clamp<std::size_t>(limit, 1, sync_limits::max_records_per_pull);
+    PullPage page;
+    // One row per type, listing the ids returned: enough to answer "who saw this record" without
+    // one row per record on every pull. The detail is {"ids":[...],"since":N}, built as text.
+    struct TypeIds {
+        std::string type;
+        std::string ids; // "a","b",...
+    };
+    std::vector<TypeIds> ids_by_type;
+    std::size_t count = 0;
+    int64_t last_rev = 0;
     // One more than the page, to know whether more wait without a COUNT query.
-    response.changes = tx.pull(who.org_id(), since, limit + 1, pull_scope(who.user));
-    response.more = response.changes.size() > limit;
-    if (response.more) {
-        response.changes.resize(limit);
-        response.cursor = response.changes.back().rev;
+    tx.pull(who.org_id(), since, limit + 1, pull_scope(who.user), [&](const RecordView& r) {
+        if (count == limit) {
+            page.more = true;
+            return;
+        }
+        if (count++ > 0) out += ',';
+        out += "{\"data\":";
+        // Stored JSON was written by this server; a broken row must not break the whole answer,
+        // so it reads as an empty object (as a parse of it did before).
+        if (json_text::is_valid_object(r.data)) {
+            out.append(r.data);
+        } else {
+            out += "{}";
+        }
+        out += ",\"deleted\":";
+        json_text::append_bool(out, r.deleted);
+        out += ",\"id\":";
+        json_text::append_string(out, r.id);
+        out += ",\"rev\":";
+        json_text::append_int(out, r.rev);
+        out += ",\"type\":";
+        json_text::append_string(out, r.type);
+        out += ",\"updated_at\":";
+        json_text::append_string(out, r.updated_at);
+        out += ",\"updated_by\":";
+        json_text::append_string(out, r.updated_by);
+        out += '}';
+        last_rev = r.rev;
+
+        auto it = std::find_if(ids_by_type.begin(), ids_by_type.end(),
+                               [&](const TypeIds& t) { return t.type == r.type; });
+        if (it == ids_by_type.end()) {
+            ids_by_type.push_back({std::string(r.type), {}});
+            it = std::prev(ids_by_type.end());
+        } else {
+            it->ids += ',';
+        }
+        json_text::append_string(it->ids, r.id);
+    });
+    if (page.more) {
+        page.cursor = last_rev;
     } else {
         // Everything up to the organisation's current rev was scanned, including records the
         // user may not see, so the next pull can start there.
-        response.cursor = std::max(since, tx.current_rev(who.org_id()));
+        page.cursor = std::max(since, tx.current_rev(who.org_id()));
     }
+    std::sort(ids_by_type.begin(), ids_by_type.end(),
+              [](const TypeIds& a, const TypeIds& b) { return a.type < b.type; });
+    for (TypeIds& t : ids_by_type) {
+        AuditEntry entry = audit_entry(who, at, audit_action::pull, t.type, "");
+        entry.detail_text.reserve(t.ids.size() + 32);
+        entry.detail_text += "{\"ids\":[";
+        entry.detail_text += t.ids;
+        entry.detail_text += "],\"since\":";
+        json_text::append_int(entry.detail_text, since);
+        entry.detail_text += '}';
+        page.audit.push_back(std::move(entry));
+    }
+    return page;
 }
+
+// A guess at the size of a page of records, so the answer is not regrown many times.
+std::size_t reserve_for(std::size_t records) { return 256 + records * 320; }
 
 } // namespace
 
-SyncService::SyncService(Store& store, Clock clock) : store_(store), clock_(std::move(clock)) {}
+SyncService::SyncService(Store& store, WriteBatcher& writer, Clock clock)
+    : store_(store), writer_(writer), clock_(std::move(clock)) {}
 
-SyncResponse SyncService::push(const AuthContext& who, const PushRequest& request) {
-    SyncResponse response;
+std::string SyncService::push(const AuthContext& who, const PushRequest& request) {
+    SyncResponse response; // accepted and conflicts; the changes are written as text below
     const std::string now = iso_timestamp(clock_());
-    auto tx = store_.write();
-    PushApplier applier(*tx, who, now, response);
-
-    json refused = json::array();
-    std::optional<ApiError> first_error;
-    for (std::size_t i = 0; i < request.changes.size(); ++i) {
-        const Change& change = request.changes[i];
-        try {
-            applier.apply(change);
-        } catch (const ApiError& e) {
-            refused.push_back(change_error(i, change, e));
-            if (!first_error) first_error = e;
+    // Group commit: the push runs on the writer thread inside a batch with other concurrent
+    // pushes, in its own savepoint; this returns once the batch is committed (durable), or
+    // throws this push's refusal, its savepoint rolled back and the others unaffected.
+    writer_.submit([&](Transaction& tx) {
+        response.accepted.clear();
+        response.conflicts.clear();
+        PushApplier applier(tx, who, now, response);
+        json refused = json::array();
+        std::optional<ApiError> first_error;
+        for (std::size_t i = 0; i < request.changes.size(); ++i) {
+            const Change& change = request.changes[i];
+            try {
+                applier.apply(change);
+            } catch (const ApiError& e) {
+                refused.push_back(change_error(i, change, e));
+                if (!first_error) first_error = e;
+            }
         }
-    }
-    if (first_error) {
-        // `tx` rolls back when it goes out of scope: nothing of this push is written.
-        throw ApiError(first_error->status(), first_error->code(), "Ændringerne blev ikke gemt",
-                       "The changes were not saved")
-            .with_changes(std::move(refused));
-    }
+        if (first_error) {
+            // Thrown out of the savepoint: nothing of this push is written.
+            throw ApiError(first_error->status(), first_error->code(), "Ændringerne blev ikke gemt",
+                           "The changes were not saved")
+                .with_changes(std::move(refused));
+        }
+    });
 
-    fill_pull(*tx, who, request.since, sync_limits::max_records_per_pull, response);
-    audit_pull(*tx, who, now, request.since, response.changes);
-    tx->commit();
-    return response;
+    // {"accepted":[...],"changes":[...],"conflicts":[...],"cursor":N,"more":B}, the key order of
+    // to_json(SyncResponse).dump().
+    std::string out;
+    out.reserve(reserve_for(64));
+    out += "{\"accepted\":[";
+    for (std::size_t i = 0; i < response.accepted.size(); ++i) {
+        const Accepted& a = response.accepted[i];
+        if (i > 0) out += ',';
+        out += "{\"id\":";
+        json_text::append_string(out, a.id);
+        out += ",\"rev\":";
+        json_text::append_int(out, a.rev);
+        out += ",\"type\":";
+        json_text::append_string(out, a.type);
+        out += '}';
+    }
+    out += "],\"changes\":[";
+    PullPage page;
+    {
+        // The pull part reads a snapshot taken after the commit, so it holds this push's records.
+        auto tx = store_.read();
+        page = fill_pull(*tx, who, request.since, sync_limits::max_records_per_pull, now, out);
+    }
+    out += "],\"conflicts\":[";
+    for (std::size_t i = 0; i < response.conflicts.size(); ++i) {
+        const Conflict& c = response.conflicts[i];
+        if (i > 0) out += ',';
+        const json conflict = {{"type", c.type}, {"id", c.id}, {"base_rev", c.base_rev}, {"server", to_json(c.server)}};
+        out += conflict.dump(-1, ' ', false, json::error_handler_t::replace);
+    }
+    out += "],\"cursor\":";
+    json_text::append_int(out, page.cursor);
+    out += ",\"more\":";
+    json_text::append_bool(out, page.more);
+    out += '}';
+    for (AuditEntry& entry : page.audit) writer_.audit(std::move(entry));
+    return out;
 }
 
-SyncResponse SyncService::pull(const AuthContext& who, int64_t since, std::size_t limit) {
-    SyncResponse response;
+std::string SyncService::pull(const AuthContext& who, int64_t since, std::size_t limit) {
+    // A read-only transaction on a reader connection: no write lock. The audit rows go to the
+    // writer thread, which commits them within a few milliseconds (and on shutdown).
+    std::string out;
+    out.reserve(reserve_for(std::min<std::size_t>(limit, 64)));
+    out += "{\"changes\":[";
+    PullPage page;
     {
-        // Read on a snapshot without the write lock; the audit rows follow in a short write.
         auto tx = store_.read();
-        fill_pull(*tx, who, since, limit, response);
+        page = fill_pull(*tx, who, since, limit, iso_timestamp(clock_()), out);
     }
-    if (!response.changes.empty()) {
-        auto tx = store_.write();
-        audit_pull(*tx, who, iso_timestamp(clock_()), since, response.changes);
-        tx->commit();
-    }
-    return response;
+    // A pull answers only changes, cursor and more (docs/api.md).
+    out += "],\"cursor\":";
+    json_text::append_int(out, page.cursor);
+    out += ",\"more\":";
+    json_text::append_bool(out, page.more);
+    out += '}';
+    for (AuditEntry& entry : page.audit) writer_.audit(std::move(entry));
+    return out;
 }
 
 Record SyncService::read(const AuthContext& who, const std::string& type, const std::string& id) {
-    auto tx = store_.write();
-    const auto found = tx->find_record(id);
+    std::optional<StoredRecord> found;
+    {
+        auto tx = store_.read();
+        found = tx->find_record(id);
+    }
     if (!found || found->org_id != who.org_id() || found->record.type != type || found->record.deleted ||
         !can_see(who.user, *found)) {
         throw errors::not_found();
     }
-    // The read is audited in the same transaction: no record leaves without its audit row.
-    tx->append_audit(audit_entry(who, iso_timestamp(clock_()), audit_action::read, type, id,
-                                 {{"rev", found->record.rev}}));
-    tx->commit();
+    // Queued before the record is handed back: no record leaves without its audit row.
+    writer_.audit(audit_entry(who, iso_timestamp(clock_()), audit_action::read, type, id,
+                              {{"rev", found->record.rev}}));
     return found->record;
 }
 

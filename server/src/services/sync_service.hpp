@@ -6,23 +6,30 @@
 #include "naervaer/sync.hpp"
 #include "services/auth_context.hpp"
 #include "store/store.hpp"
+#include "store/write_batcher.hpp"
+
+#include <string>
 
 namespace naervaer::server {
 
 class SyncService {
 public:
-    SyncService(Store& store, Clock clock);
+    // Pushes are written by `writer` (group commit); pull and read audit rows are queued on it.
+    SyncService(Store& store, WriteBatcher& writer, Clock clock);
 
+    // The answers of push and pull come back as JSON text (docs/api.md): the stored records are
+    // spliced in without being parsed.
     // Throws ApiError with `changes` listing every refused change when any is invalid; then
-    // nothing was written.
-    SyncResponse push(const AuthContext& who, const PushRequest& request);
-    SyncResponse pull(const AuthContext& who, int64_t since, std::size_t limit);
+    // nothing of this push was written. Returns once the push is committed.
+    std::string push(const AuthContext& who, const PushRequest& request);
+    std::string pull(const AuthContext& who, int64_t since, std::size_t limit);
     // Throws 404 when the record does not exist, is deleted, belongs to another organisation or
     // lies outside a team leader's departments.
     Record read(const AuthContext& who, const std::string& type, const std::string& id);
 
 private:
     Store& store_;
+    WriteBatcher& writer_;
     Clock clock_;
 };
 

@@ -11,9 +11,11 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace naervaer::server {
@@ -82,6 +84,21 @@ struct AuditEntry {
     std::optional<std::string> record_type;
     std::optional<std::string> record_id;
     nlohmann::json detail = nlohmann::json::object();
+    // The detail already serialized (JSON text); when not empty it is stored instead of
+    // `detail`. Pull audits build it directly instead of a JSON tree per request.
+    std::string detail_text;
+};
+
+// A record row as the store holds it, valid only during the callback that receives it: `data` is
+// the stored JSON text, spliced into answers without parsing it into a tree.
+struct RecordView {
+    std::string_view type;
+    std::string_view id;
+    int64_t rev = 0;
+    std::string_view updated_at;
+    std::string_view updated_by;
+    bool deleted = false;
+    std::string_view data; // JSON text as stored
 };
 
 // Which records a pull may return. Empty `departments` with `whole_organisation` false means a
@@ -98,6 +115,11 @@ class Transaction {
 public:
     virtual ~Transaction() = default;
     virtual void commit() = 0;
+    // Nested units inside a write transaction: rolling back to a savepoint undoes what was done
+    // since it, and the transaction goes on (WriteBatcher: one push of a batch fails alone).
+    virtual void savepoint() = 0;
+    virtual void release_savepoint() = 0;
+    virtual void rollback_to_savepoint() = 0;
 
     // ---- organisations ----
     virtual void insert_organisation(const Organisation& org, const std::string& created_at) = 0;
@@ -127,6 +149,13 @@ public:
     // Live (not deleted) absence spells of an employee.
     virtual std::vector<StoredRecord> spells_of_employee(const std::string& org_id,
                                                          const std::string& employee_id) = 0;
+    // Those of them that may overlap the inclusive ISO day range [first_day, last_day] (no
+    // last_day: open-ended). A superset: the caller decides overlap on the decoded spells; rows
+    // whose dates cannot be read are included.
+    virtual std::vector<StoredRecord> spells_of_employee_near(const std::string& org_id,
+                                                              const std::string& employee_id,
+                                                              const std::string& first_day,
+                                                              const std::optional<std::string>& last_day) = 0;
     // Inserts or replaces the record and gives it the organisation's next rev, which it returns.
     virtual int64_t put_record(const std::string& org_id, const RecordWrite& write) = 0;
     // Moves an employee's spells to a new scope department and bumps their revs, so team leaders'
@@ -134,9 +163,9 @@ public:
     virtual int64_t rescope_spells(const std::string& org_id, const std::string& employee_id,
                                    const std::optional<std::string>& department,
                                    const std::string& updated_at) = 0;
-    // Records with rev > since in rev order, at most `limit`.
-    virtual std::vector<Record> pull(const std::string& org_id, int64_t since, std::size_t limit,
-                                     const PullScope& scope) = 0;
+    // Records with rev > since in rev order, at most `limit`, handed to `row` one by one.
+    virtual void pull(const std::string& org_id, int64_t since, std::size_t limit, const PullScope& scope,
+                      const std::function<void(const RecordView&)>& row) = 0;
     // The organisation's latest rev.
     virtual int64_t current_rev(const std::string& org_id) = 0;
 

@@ -66,6 +66,12 @@ std::string Statement::text(int column) const {
     return bytes ? std::string(bytes, static_cast<std::size_t>(size)) : std::string();
 }
 
+std::string_view Statement::text_view(int column) const {
+    const auto* bytes = reinterpret_cast<const char*>(sqlite3_column_text(stmt_.get(), column));
+    const int size = sqlite3_column_bytes(stmt_.get(), column);
+    return bytes ? std::string_view(bytes, static_cast<std::size_t>(size)) : std::string_view();
+}
+
 std::optional<std::string> Statement::optional_text(int column) const {
     if (is_null(column)) return std::nullopt;
     return text(column);

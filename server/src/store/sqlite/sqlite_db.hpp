@@ -43,6 +43,8 @@ public:
     int64_t int64(int column) const;
     std::string text(int column) const;
     std::optional<std::string> optional_text(int column) const;
+    // Valid until the next step() or reset(): no copy.
+    std::string_view text_view(int column) const;
 
     void reset();
 

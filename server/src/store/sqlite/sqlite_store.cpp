@@ -3,6 +3,8 @@
 #include "store/sqlite/migrations.hpp"
 #include "store/sqlite/sqlite_db.hpp"
 
+#include <sqlite3.h>
+
 #include <utility>
 
 namespace naervaer::server::sqlite {
@@ -44,13 +46,15 @@ public:
         // A write transaction takes the database's write lock up front (BEGIN IMMEDIATE): a
         // deferred one that reads first and writes later can fail with SQLITE_BUSY midway when
         // another process wrote in between, after work was done.
-        db_->exec(write_lock_.owns_lock() ? "BEGIN IMMEDIATE" : "BEGIN");
+        // Cached statements: a request opens one or two transactions, and sqlite3_exec would
+        // compile these every time.
+        db_->use(write_lock_.owns_lock() ? "BEGIN IMMEDIATE" : "BEGIN")->run();
     }
 
     ~SqliteTransaction() override {
         if (!finished_) {
             try {
-                db_->exec("ROLLBACK");
+                db_->use("ROLLBACK")->run();
             } catch (...) {
                 // The connection is in an unknown state: drop it instead of pooling it.
                 db_.reset();
@@ -60,9 +64,13 @@ public:
     }
 
     void commit() override {
-        db_->exec("COMMIT");
+        db_->use("COMMIT")->run();
         finished_ = true;
     }
+
+    void savepoint() override { db_->use("SAVEPOINT unit")->run(); }
+    void release_savepoint() override { db_->use("RELEASE unit")->run(); }
+    void rollback_to_savepoint() override { db_->use("ROLLBACK TO unit")->run(); }
 
     // ---- organisations ----
     void insert_organisation(const Organisation& org, const std::string& created_at) override {
@@ -240,6 +248,26 @@ public:
         return spells;
     }
 
+    std::vector<StoredRecord> spells_of_employee_near(const std::string& org_id, const std::string& employee_id,
+                                                      const std::string& first_day,
+                                                      const std::optional<std::string>& last_day) override {
+        // Dates are ISO strings of years 1900-2200, so text order is date order. The range test
+        // runs in SQLite so only candidates are parsed into trees (usually none).
+        static const std::string sql =
+            std::string(record_columns) +
+            "WHERE org_id = ?1 AND employee_id = ?2 AND type = 'absence_spell' AND deleted = 0"
+            " AND NOT coalesce(json_extract(data, '$.last_day') < ?3, 0)"
+            " AND NOT coalesce(json_extract(data, '$.first_day') > ?4, 0)";
+        auto q = db_->use(sql.c_str());
+        q->bind(1, org_id);
+        q->bind(2, employee_id);
+        q->bind(3, first_day);
+        q->bind(4, last_day); // NULL: the comparison is NULL, coalesced to "may overlap"
+        std::vector<StoredRecord> spells;
+        while (q->step()) spells.push_back(read_stored_record(*q));
+        return spells;
+    }
+
     int64_t put_record(const std::string& org_id, const RecordWrite& w) override {
         const int64_t rev = next_rev(org_id);
         // The upsert only replaces a row of the same organisation: even if a caller forgot the
@@ -289,34 +317,36 @@ public:
         return static_cast<int64_t>(ids.size());
     }
 
-    std::vector<Record> pull(const std::string& org_id, int64_t since, std::size_t limit,
-                             const PullScope& scope) override {
-        std::vector<Record> records;
+    void pull(const std::string& org_id, int64_t since, std::size_t limit, const PullScope& scope,
+              const std::function<void(const RecordView&)>& row) override {
+        // The stored text goes out as it is (no parse, no dump); the caller checks it.
         const auto read_rows = [&](Statement& q) {
-            while (q.step()) records.push_back(read_stored_record(q).record);
+            while (q.step()) {
+                row(RecordView{q.text_view(0), q.text_view(1), q.int64(2), q.text_view(3), q.text_view(4),
+                               q.int64(5) != 0, q.text_view(6)});
+            }
         };
+#define NAERVAER_PULL_COLUMNS                                                                                  \
+    "SELECT type, id, rev, updated_at, updated_by, deleted, data " \
+    "FROM records "
         if (scope.whole_organisation) {
-            static const std::string sql =
-                std::string(record_columns) + "WHERE org_id = ? AND rev > ? ORDER BY rev LIMIT ?";
-            auto q = db_->use(sql.c_str());
+            auto q = db_->use(NAERVAER_PULL_COLUMNS "WHERE org_id = ? AND rev > ? ORDER BY rev LIMIT ?");
             q->bind(1, org_id);
             q->bind(2, since);
             q->bind(3, static_cast<int64_t>(limit));
             read_rows(*q);
         } else {
             // json_each turns the JSON array of department ids into a set SQLite can match with IN.
-            static const std::string sql =
-                std::string(record_columns) +
-                "WHERE org_id = ? AND rev > ? AND (type = 'department' OR scope_department IN"
-                " (SELECT value FROM json_each(?))) ORDER BY rev LIMIT ?";
-            auto q = db_->use(sql.c_str());
+            auto q = db_->use(NAERVAER_PULL_COLUMNS
+                              "WHERE org_id = ? AND rev > ? AND (type = 'department' OR scope_department IN"
+                              " (SELECT value FROM json_each(?))) ORDER BY rev LIMIT ?");
             q->bind(1, org_id);
             q->bind(2, since);
             q->bind(3, json(scope.departments).dump());
             q->bind(4, static_cast<int64_t>(limit));
             read_rows(*q);
         }
-        return records;
+#undef NAERVAER_PULL_COLUMNS
     }
 
     int64_t current_rev(const std::string& org_id) override {
@@ -370,7 +400,11 @@ public:
         q->bind(4, e.action);
         q->bind(5, e.record_type);
         q->bind(6, e.record_id);
-        q->bind(7, e.detail.dump());
+        if (e.detail_text.empty()) {
+            q->bind(7, e.detail.dump());
+        } else {
+            q->bind(7, e.detail_text);
+        }
         q->run();
     }
 
@@ -380,7 +414,7 @@ public:
         const auto read_rows = [&](Statement& q) {
             while (q.step()) {
                 out.push_back({q.optional_text(0), q.optional_text(1), q.text(2), q.text(3), q.optional_text(4),
-                               q.optional_text(5), parse_stored_json(q.text(6))});
+                               q.optional_text(5), parse_stored_json(q.text(6)), {}});
             }
         };
         if (record_id.empty()) {
@@ -448,7 +482,21 @@ private:
 
 } // namespace
 
+namespace {
+
+// SQLite counts every allocation in global statistics behind one process-wide mutex
+// (SQLITE_CONFIG_MEMSTATUS, on by default): with many connections working at once that mutex
+// was the most contended lock of a pull. The statistics are not used. sqlite3_config only works
+// before SQLite initializes; if something initialized it earlier, the default stays.
+void configure_sqlite_once() {
+    static const int configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    (void)configured;
+}
+
+} // namespace
+
 SqliteStore::SqliteStore(std::filesystem::path file) : file_(std::move(file)) {
+    configure_sqlite_once();
     auto first = open_connection();
     migrate(*first, embedded_migrations());
     release(std::move(first));
@@ -465,6 +513,9 @@ std::unique_ptr<Connection> SqliteStore::open_connection() const {
     // few (people typing), so the fsync per commit is worth it.
     db->exec("PRAGMA synchronous = FULL");
     db->exec("PRAGMA foreign_keys = ON");
+    // Readers drop their page cache whenever another connection committed (WAL changed); with the
+    // file memory-mapped, pages come back without a pread() and a copy each.
+    db->exec("PRAGMA mmap_size = 268435456");
     // Another process (a second server, the sqlite3 shell) may hold the write lock briefly.
     db->exec("PRAGMA busy_timeout = 5000");
     return db;
