@@ -26,20 +26,26 @@ AdminUser admin_user_from(const json& j) {
 
 } // namespace
 
+bool App::Impl::admin_reply_ok(const ApiResult& r) {
+    AdminState& admin = state.admin;
+    platform.request_frame();
+    if (handle_auth_failure(r)) return false;
+    if (!r.ok()) {
+        admin.error_da = r.error->message_da;
+        admin.error_en = r.error->message_en;
+        return false;
+    }
+    admin.error_da.clear();
+    admin.error_en.clear();
+    return true;
+}
+
 void App::Impl::load_users() {
     state.admin.loading = true;
     api.get("/api/v1/admin/users", [this](ApiResult r) {
         AdminState& admin = state.admin;
         admin.loading = false;
-        platform.request_frame();
-        if (handle_auth_failure(r)) return;
-        if (!r.ok()) {
-            admin.error_da = r.error->message_da;
-            admin.error_en = r.error->message_en;
-            return;
-        }
-        admin.error_da.clear();
-        admin.error_en.clear();
+        if (!admin_reply_ok(r)) return;
         admin.users.clear();
         if (auto it = r.body.find("users"); it != r.body.end() && it->is_array())
             for (const auto& u : *it)
@@ -63,16 +69,10 @@ void App::Impl::create_user() {
     api.post("/api/v1/admin/users", body, [this](ApiResult r) {
         AdminState& a = state.admin;
         a.loading = false;
-        platform.request_frame();
-        if (handle_auth_failure(r)) return;
-        if (!r.ok()) {
-            a.error_da = r.error->message_da;
-            a.error_en = r.error->message_en;
-            a.new_user_field_errors = r.error->fields;
+        if (!admin_reply_ok(r)) {
+            if (r.error) a.new_user_field_errors = r.error->fields;
             return;
         }
-        a.error_da.clear();
-        a.error_en.clear();
         a.one_time_password = string_field(r.body, "one_time_password");
         a.one_time_password_email = a.new_email;
         a.new_email.clear();
@@ -89,14 +89,8 @@ void App::Impl::reset_password(const std::string& user_id) {
         if (u.id == user_id) email = u.email;
     api.post("/api/v1/admin/users/" + user_id + "/reset-password", json::object(),
              [this, email](ApiResult r) {
+                 if (!admin_reply_ok(r)) return;
                  AdminState& a = state.admin;
-                 platform.request_frame();
-                 if (handle_auth_failure(r)) return;
-                 if (!r.ok()) {
-                     a.error_da = r.error->message_da;
-                     a.error_en = r.error->message_en;
-                     return;
-                 }
                  a.one_time_password = string_field(r.body, "one_time_password");
                  a.one_time_password_email = email;
                  load_users();
@@ -105,14 +99,7 @@ void App::Impl::reset_password(const std::string& user_id) {
 
 void App::Impl::set_user_active(const std::string& user_id, bool active) {
     api.patch("/api/v1/admin/users/" + user_id, {{"active", active}}, [this, active](ApiResult r) {
-        AdminState& a = state.admin;
-        platform.request_frame();
-        if (handle_auth_failure(r)) return;
-        if (!r.ok()) {
-            a.error_da = r.error->message_da;
-            a.error_en = r.error->message_en;
-            return;
-        }
+        if (!admin_reply_ok(r)) return;
         show_toast(active ? "toast.user_activated" : "toast.user_deactivated");
         load_users();
     });

@@ -70,6 +70,9 @@ struct App::Impl {
 
     // ---- admin (admin_actions.cpp) ----
     void load_users();
+    // Common handling of an admin API answer: schedules a frame, sends an expired session to
+    // login, and shows or clears the admin screen's error. True when the answer is a success.
+    bool admin_reply_ok(const ApiResult& result);
     void create_user();
     void reset_password(const std::string& user_id);
     void set_user_active(const std::string& user_id, bool active);

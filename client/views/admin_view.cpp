@@ -1,6 +1,7 @@
 // Administration (admin only): departments, which are records and travel through sync like any
 // other, and users, which live on the server only and go through the admin API.
 #include "views/views.hpp"
+#include "views/test_anchors.hpp"
 #include "views/widgets.hpp"
 
 #include "sync/json_fields.hpp"
@@ -93,11 +94,13 @@ void users_table(const ViewContext& ctx, const AdminState& admin, Actions& out) 
             ImGui::TextUnformatted(ctx.tr("admin.active"));
         ImGui::TableNextColumn();
         if (ImGui::SmallButton(ctx.tr("admin.reset_password"))) out.push_back(action::ResetPassword{u.id});
+        ui::test_anchor("admin.user.reset", u.id);
         // An admin cannot lock themselves out.
         if (u.id != ctx.user.id) {
             ImGui::SameLine();
             if (ImGui::SmallButton(u.active ? ctx.tr("admin.deactivate") : ctx.tr("admin.activate")))
                 out.push_back(action::SetUserActive{u.id, !u.active});
+            ui::test_anchor("admin.user.active", u.id);
         }
         ImGui::PopID();
     }
@@ -114,8 +117,10 @@ void one_time_password_notice(const ViewContext& ctx, const AdminState& admin, A
         ui::muted_text(ctx.tr("admin.one_time_password_once"));
         if (ImGui::SmallButton(ctx.tr("common.copy")))
             ctx.platform.set_clipboard_text(admin.one_time_password);
+        ui::test_anchor("admin.one_time_password.copy");
         ImGui::SameLine();
         if (ImGui::SmallButton(ctx.tr("common.close"))) out.push_back(action::DismissOneTimePassword{});
+        ui::test_anchor("admin.one_time_password.close");
     }
     ImGui::EndChild();
     ImGui::PopStyleColor();
@@ -132,12 +137,15 @@ void new_user_form(const ViewContext& ctx, AdminState& admin, Actions& out) {
     };
     const float width = 360;
     bool submit = false;
-    submit |= ui::text_field(ctx.tr("admin.email"), "##new_email", admin.new_email, error("email"), width);
-    submit |= ui::text_field(ctx.tr("admin.name"), "##new_name", admin.new_name, error("name"), width);
+    submit |= ui::text_field(ctx.tr("admin.email"), "##new_email", admin.new_email, error("email"), width, 0, nullptr,
+                             "admin.new_user.email");
+    submit |= ui::text_field(ctx.tr("admin.name"), "##new_name", admin.new_name, error("name"), width, 0, nullptr,
+                             "admin.new_user.name");
 
     ImGui::TextUnformatted(ctx.tr("admin.role"));
     for (Role role : {Role::team_leader, Role::hr, Role::admin}) {
         if (ImGui::RadioButton(ui::role_label(ctx.i18n, role), admin.new_role == role)) admin.new_role = role;
+        ui::test_anchor("admin.new_user.role", to_string(role));
         ImGui::SameLine();
     }
     ImGui::NewLine();
@@ -148,7 +156,9 @@ void new_user_form(const ViewContext& ctx, AdminState& admin, Actions& out) {
         ImGui::TextUnformatted(ctx.tr("admin.user_departments"));
         for (const auto& d : ctx.directory.departments()) {
             bool selected = admin.new_department_ids.count(d.id) > 0;
-            if (ImGui::Checkbox(d.name.c_str(), &selected)) {
+            const bool toggled = ImGui::Checkbox(d.name.c_str(), &selected);
+            ui::test_anchor("admin.new_user.department", d.id);
+            if (toggled) {
                 if (selected)
                     admin.new_department_ids.insert(d.id);
                 else
@@ -160,6 +170,7 @@ void new_user_form(const ViewContext& ctx, AdminState& admin, Actions& out) {
     }
     const bool ready = !admin.new_email.empty() && !admin.new_name.empty() && !admin.loading;
     submit |= ui::button(ctx.tr("admin.create_user"), ready);
+    ui::test_anchor("admin.new_user.submit");
     if (submit && ready) out.push_back(action::CreateUser{});
 }
 

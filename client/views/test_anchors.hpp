@@ -16,6 +16,10 @@
 //   conflict.keep_mine.<record id>  conflict.take_theirs.<record id>
 //   status.online (reads "online" or "offline")  status.conflicts  status.lang.da  status.lang.en
 //   status.logout  status.logout_anyway  status.logout_cancel
+//   admin.user.reset.<user id>  admin.user.active.<user id>
+//   admin.new_user.email  admin.new_user.name  admin.new_user.role.<role>
+//   admin.new_user.department.<department id>  admin.new_user.submit
+//   admin.one_time_password.copy  admin.one_time_password.close
 #include <string>
 #include <string_view>
 #include <vector>

@@ -99,6 +99,29 @@ class ClientHarness {
         frame();
     }
 
+    void set_display_size(float width, float height) {
+        ImGui::SetCurrentContext(imgui_);
+        ImGui::GetIO().DisplaySize = ImVec2(width, height);
+    }
+
+    // A left click at the centre of a named item of the last frame (test_anchors.hpp), as a
+    // mouse would: move, press, release, each in its own frame. Returns false when not shown.
+    bool click(const std::string& item) {
+        const nlohmann::json items = state()["items"];
+        if (!items.contains(item)) return false;
+        const auto& r = items[item];
+        ImGui::SetCurrentContext(imgui_);
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = ImVec2(r[0].get<float>() + r[2].get<float>() / 2, r[1].get<float>() + r[3].get<float>() / 2);
+        frame();
+        io.MouseDown[0] = true;
+        frame();
+        io.MouseDown[0] = false;
+        frame();
+        settle();
+        return true;
+    }
+
     // The login screen as a person uses it: the e-mail field has focus, Tab, password, Enter.
     void sign_in(const std::string& email, const std::string& password) {
         settle();

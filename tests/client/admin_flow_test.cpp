@@ -1,0 +1,69 @@
+// The admin screen against the real server: users are created, reset and deactivated through
+// clicks and typing, and the server is asked whether it worked.
+#include "client_harness.hpp"
+
+#include <doctest/doctest.h>
+
+using naervaer::client::action::ShowAdmin;
+using namespace naervaer::testing;
+
+namespace {
+
+std::string user_id_by_email(const TestServer& server, const std::string& email) {
+    Session admin(server);
+    admin.login("admin@demo.naervaer.dk", "demo-admin");
+    const Reply users = admin.get("/api/v1/admin/users"); // held: the loop reads into it
+    for (const auto& u : users.body["users"])
+        if (u["email"] == email) return u["id"].get<std::string>();
+    return {};
+}
+
+} // namespace
+
+TEST_CASE("admin: a new team leader gets a one-time password that signs in and must be changed") {
+    TestServer server;
+    ClientHarness c(server, server.temp_dir() / "admin.json");
+    c.set_display_size(1280, 1600); // the whole admin screen, without scrolling
+    c.sign_in("admin@demo.naervaer.dk", "demo-admin");
+    c.dispatch(ShowAdmin{});
+
+    REQUIRE(c.click("admin.new_user.email"));
+    c.type("ny.leder@demo.naervaer.dk");
+    REQUIRE(c.click("admin.new_user.name"));
+    c.type("Ny Leder");
+    REQUIRE(c.click("admin.new_user.department.demo-dept-lager"));
+    REQUIRE(c.click("admin.new_user.submit"));
+
+    // The password is shown once; the copy button puts it on the clipboard.
+    REQUIRE(c.click("admin.one_time_password.copy"));
+    const std::string one_time_password = c.platform().clipboard_text();
+    CHECK(one_time_password.size() >= 10);
+
+    Session fresh(server);
+    const Reply login = fresh.login("ny.leder@demo.naervaer.dk", one_time_password);
+    REQUIRE(login.status == 200);
+    CHECK(login.body["user"]["must_change_password"] == true);
+    CHECK(login.body["user"]["role"] == "team_leader");
+    CHECK(login.body["user"]["department_ids"] == nlohmann::json::array({"demo-dept-lager"}));
+    // Until the password is changed, the rest of the API refuses.
+    CHECK(fresh.get("/api/v1/sync?since=0").status == 403);
+}
+
+TEST_CASE("admin: a deactivated user can no longer sign in, and a reset gives a new password") {
+    TestServer server;
+    ClientHarness c(server, server.temp_dir() / "admin.json");
+    c.sign_in("admin@demo.naervaer.dk", "demo-admin");
+    c.dispatch(ShowAdmin{});
+    const std::string hr_id = user_id_by_email(server, "hr@demo.naervaer.dk");
+    REQUIRE_FALSE(hr_id.empty());
+
+    REQUIRE(c.click("admin.user.active." + hr_id));
+    CHECK(Session(server).login("hr@demo.naervaer.dk", "demo-hr").status == 401);
+
+    REQUIRE(c.click("admin.user.active." + hr_id)); // activate again
+    REQUIRE(c.click("admin.user.reset." + hr_id));
+    REQUIRE(c.click("admin.one_time_password.copy"));
+    const std::string one_time_password = c.platform().clipboard_text();
+    CHECK(Session(server).login("hr@demo.naervaer.dk", "demo-hr").status == 401); // old one is gone
+    CHECK(Session(server).login("hr@demo.naervaer.dk", one_time_password).status == 200);
+}
