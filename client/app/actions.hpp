@@ -60,6 +60,9 @@ struct SetUserActive {
     bool active = true;
 };
 struct DismissOneTimePassword {};
+struct EditOrganisation {};
+struct SaveOrganisation {};
+struct CancelOrganisation {};
 struct SyncNow {};
 } // namespace action
 
@@ -71,6 +74,7 @@ using Action =
                  action::ShowConflicts, action::ResolveConflict, action::ResolveRejected, action::ShowAdmin,
                  action::CreateDepartment, action::RenameDepartment, action::CreateUser,
                  action::ResetPassword, action::SetUserActive, action::DismissOneTimePassword,
+                 action::EditOrganisation, action::SaveOrganisation, action::CancelOrganisation,
                  action::SyncNow>;
 
 using Actions = std::vector<Action>;

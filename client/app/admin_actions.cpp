@@ -106,3 +106,49 @@ void App::Impl::set_user_active(const std::string& user_id, bool active) {
 }
 
 } // namespace naervaer::client
+
+namespace naervaer::client {
+
+void App::Impl::edit_organisation() {
+    OrganisationForm& f = state.admin.organisation;
+    f = OrganisationForm{};
+    f.editing = true;
+    f.name = state.user.organisation_name;
+    f.cvr = state.user.organisation_cvr;
+    f.municipality = state.user.organisation_municipality;
+}
+
+void App::Impl::save_organisation() {
+    OrganisationForm& f = state.admin.organisation;
+    if (f.saving) return;
+    // CVR numbers are often written in pairs ("38 17 29 48"): the digits are what counts.
+    std::string cvr;
+    for (char c : f.cvr)
+        if (c != ' ') cvr += c;
+    const Organisation organisation{"", f.name, cvr, f.municipality};
+    // The same rules the server applies; the person sees them before anything is sent.
+    if (const ValidationResult checked = validate(organisation); !checked.ok()) {
+        f.field_errors = checked.to_json();
+        return;
+    }
+    f.field_errors = json::object();
+    f.saving = true;
+    const json body = {{"name", organisation.name}, {"cvr", organisation.cvr}, {"municipality", organisation.municipality}};
+    api.patch("/api/v1/admin/organisation", body, [this](ApiResult r) {
+        OrganisationForm& form = state.admin.organisation;
+        form.saving = false;
+        if (!admin_reply_ok(r)) {
+            if (r.error) form.field_errors = r.error->fields;
+            return;
+        }
+        const json saved = r.body.contains("organisation") ? r.body["organisation"] : json::object();
+        state.user.organisation_name = string_field(saved, "name");
+        state.user.organisation_cvr = string_field(saved, "cvr");
+        state.user.organisation_municipality = string_field(saved, "municipality");
+        remember_profile();
+        form = OrganisationForm{};
+        show_toast("toast.organisation_saved");
+    });
+}
+
+} // namespace naervaer::client

@@ -231,6 +231,12 @@ void App::Impl::dispatch(const Action& action) {
                 reset_password(a.user_id);
             else if constexpr (std::is_same_v<T, action::SetUserActive>)
                 set_user_active(a.user_id, a.active);
+            else if constexpr (std::is_same_v<T, action::EditOrganisation>)
+                edit_organisation();
+            else if constexpr (std::is_same_v<T, action::SaveOrganisation>)
+                save_organisation();
+            else if constexpr (std::is_same_v<T, action::CancelOrganisation>)
+                state.admin.organisation = OrganisationForm{};
             else if constexpr (std::is_same_v<T, action::DismissOneTimePassword>) {
                 state.admin.one_time_password.clear();
                 state.admin.one_time_password_email.clear();

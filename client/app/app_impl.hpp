@@ -70,6 +70,10 @@ struct App::Impl {
 
     // ---- admin (admin_actions.cpp) ----
     void load_users();
+    // Keeps the signed-in user and organisation for a start without network.
+    void remember_profile();
+    void edit_organisation();
+    void save_organisation();
     // Common handling of an admin API answer: schedules a frame, sends an expired session to
     // login, and shows or clears the admin screen's error. True when the answer is a success.
     bool admin_reply_ok(const ApiResult& result);

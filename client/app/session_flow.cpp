@@ -28,7 +28,11 @@ SignedInUser user_from(const json& user, const json& organisation) {
             if (d.is_string()) u.department_ids.push_back(d.get<std::string>());
     if (auto it = user.find("must_change_password"); it != user.end() && it->is_boolean())
         u.must_change_password = it->get<bool>();
-    if (organisation.is_object()) u.organisation_name = string_field(organisation, "name");
+    if (organisation.is_object()) {
+        u.organisation_name = string_field(organisation, "name");
+        u.organisation_cvr = string_field(organisation, "cvr");
+        u.organisation_municipality = string_field(organisation, "municipality");
+    }
     return u;
 }
 
@@ -39,7 +43,8 @@ json cached_profile(const SignedInUser& u) {
               {"name", u.name},
               {"role", to_string(u.role)},
               {"department_ids", u.department_ids}}},
-            {"organisation", {{"name", u.organisation_name}}}};
+            {"organisation",
+             {{"name", u.organisation_name}, {"cvr", u.organisation_cvr}, {"municipality", u.organisation_municipality}}}};
 }
 
 } // namespace
@@ -81,6 +86,11 @@ void App::Impl::fetch_me() {
     });
 }
 
+void App::Impl::remember_profile() {
+    platform.storage_put(cached_user_key,
+                         cached_profile(state.user).dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
 void App::Impl::start_session(const json& body) {
     const json user = body.value("user", json::object());
     const json organisation = body.value("organisation", json::object());
@@ -88,8 +98,7 @@ void App::Impl::start_session(const json& body) {
     api.set_csrf_token(string_field(body, "csrf_token"));
     state.signed_in = true;
     state.session_notice_key.clear();
-    platform.storage_put(cached_user_key,
-                         cached_profile(state.user).dump(-1, ' ', false, json::error_handler_t::replace));
+    remember_profile();
 
     open_replica_for(state.user.id);
     if (state.user.must_change_password) {

@@ -32,6 +32,8 @@ struct SignedInUser {
     std::vector<std::string> department_ids;
     bool must_change_password = false;
     std::string organisation_name;
+    std::string organisation_cvr;
+    std::string organisation_municipality;
 
     bool can_edit_employees() const { return role == Role::admin || role == Role::hr; }
     bool is_admin() const { return role == Role::admin; }
@@ -106,7 +108,18 @@ struct AdminUser {
     bool must_change_password = false;
 };
 
+// The organisation's name, CVR and municipality as the admin edits them.
+struct OrganisationForm {
+    bool editing = false;
+    bool saving = false;
+    std::string name;
+    std::string cvr;
+    std::string municipality;
+    nlohmann::json field_errors = nlohmann::json::object(); // from the server
+};
+
 struct AdminState {
+    OrganisationForm organisation;
     std::vector<AdminUser> users;
     bool loading = false;
     std::string error_da, error_en;

@@ -13,6 +13,42 @@ namespace naervaer::client {
 
 namespace {
 
+// Name, CVR and municipality: shown, or edited with the same rules the server checks.
+void organisation_section(const ViewContext& ctx, OrganisationForm& form, Actions& out) {
+    ui::subheading(ctx.tr("admin.organisation"));
+    if (!form.editing) {
+        if (ImGui::BeginTable("organisation", 2, ImGuiTableFlags_SizingFixedFit)) {
+            ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, 200);
+            ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
+            ui::detail_row(ctx.tr("admin.organisation_name"), ctx.user.organisation_name);
+            ui::detail_row(ctx.tr("admin.cvr"), ctx.user.organisation_cvr);
+            ui::detail_row(ctx.tr("admin.municipality"), ctx.user.organisation_municipality);
+            ImGui::EndTable();
+        }
+        if (ui::button(ctx.tr("admin.edit_organisation"))) out.push_back(action::EditOrganisation{});
+        ui::test_anchor("admin.organisation.edit");
+        return;
+    }
+    auto error = [&](const char* field) -> std::string {
+        auto it = form.field_errors.find(field);
+        if (it == form.field_errors.end() || !it->is_object()) return {};
+        return ctx.i18n.pick(string_field(*it, "message"), string_field(*it, "message_en"));
+    };
+    const float width = 360;
+    bool submit = false;
+    submit |= ui::text_field(ctx.tr("admin.organisation_name"), "##org_name", form.name, error("name"), width, 0,
+                             nullptr, "admin.organisation.name");
+    submit |= ui::text_field(ctx.tr("admin.cvr"), "##org_cvr", form.cvr, error("cvr"), width,
+                             ImGuiInputTextFlags_CharsDecimal, nullptr, "admin.organisation.cvr");
+    submit |= ui::text_field(ctx.tr("admin.municipality"), "##org_municipality", form.municipality,
+                             error("municipality"), width, 0, nullptr, "admin.organisation.municipality");
+    submit |= ui::button(ctx.tr("common.save"), !form.saving);
+    ui::test_anchor("admin.organisation.save");
+    if (submit) out.push_back(action::SaveOrganisation{});
+    ImGui::SameLine();
+    if (ui::button(ctx.tr("common.cancel"))) out.push_back(action::CancelOrganisation{});
+}
+
 void departments_section(const ViewContext& ctx, AdminState& admin, Actions& out) {
     ui::subheading(ctx.tr("admin.departments"));
     const ImGuiTableFlags flags =
@@ -181,6 +217,7 @@ void admin_view(const ViewContext& ctx, AdminState& admin, Actions& out) {
     if (const std::string& e = ctx.i18n.pick(admin.error_da, admin.error_en); !e.empty()) ui::error_text(e);
     if (!admin.one_time_password.empty()) one_time_password_notice(ctx, admin, out);
 
+    organisation_section(ctx, admin.organisation, out);
     departments_section(ctx, admin, out);
 
     ui::subheading(ctx.tr("admin.users"));

@@ -14,24 +14,16 @@ namespace naervaer::client {
 
 namespace {
 
-void detail_row(const char* label, const std::string& value) {
-    ImGui::TableNextRow();
-    ImGui::TableNextColumn();
-    ui::muted_text(label);
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(value.empty() ? "–" : value.c_str());
-}
-
 void details(const ViewContext& ctx, const Employee& e) {
     if (!ImGui::BeginTable("details", 2, ImGuiTableFlags_SizingFixedFit)) return;
     ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, 200);
     ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
-    detail_row(ctx.tr("employee.number"), e.employee_number);
-    detail_row(ctx.tr("employee.department"), ctx.directory.department_name(e.department_id));
-    detail_row(ctx.tr("employee.employment_start"), e.employment_start.danish());
-    detail_row(ctx.tr("employee.weekly_hours"), format_decimal(e.weekly_hours));
+    ui::detail_row(ctx.tr("employee.number"), e.employee_number);
+    ui::detail_row(ctx.tr("employee.department"), ctx.directory.department_name(e.department_id));
+    ui::detail_row(ctx.tr("employee.employment_start"), e.employment_start.danish());
+    ui::detail_row(ctx.tr("employee.weekly_hours"), format_decimal(e.weekly_hours));
     // Only the date part of a CPR number is ever shown (it is sensitive; README, glossary).
-    detail_row(ctx.tr("employee.cpr"), mask_cpr(e.cpr));
+    ui::detail_row(ctx.tr("employee.cpr"), mask_cpr(e.cpr));
     ImGui::EndTable();
 }
 

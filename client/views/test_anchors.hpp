@@ -20,6 +20,8 @@
 //   admin.new_user.email  admin.new_user.name  admin.new_user.role.<role>
 //   admin.new_user.department.<department id>  admin.new_user.submit
 //   admin.one_time_password.copy  admin.one_time_password.close
+//   admin.organisation.edit  admin.organisation.name  admin.organisation.cvr
+//   admin.organisation.municipality  admin.organisation.save
 #include <string>
 #include <string_view>
 #include <vector>

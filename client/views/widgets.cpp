@@ -183,4 +183,12 @@ int duration_days(const AbsenceSpell& spell, Date today) {
     return std::max(0, end - spell.first_day + 1);
 }
 
+void detail_row(const char* label, const std::string& value) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    muted_text(label);
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(value.empty() ? "–" : value.c_str());
+}
+
 } // namespace naervaer::client::ui

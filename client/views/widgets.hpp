@@ -45,6 +45,8 @@ bool primary_button(const char* label);
 // A button that does nothing (and looks so) when `enabled` is false.
 bool button(const char* label, bool enabled = true);
 void vertical_space(float factor = 1.0f);
+// A row of a two-column label/value table: the label muted, an empty value as "–".
+void detail_row(const char* label, const std::string& value);
 
 // Centres a column of at most `max_width` in the window and returns its width. End with end_column().
 float begin_column(float max_width);

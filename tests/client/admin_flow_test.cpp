@@ -67,3 +67,38 @@ TEST_CASE("admin: a deactivated user can no longer sign in, and a reset gives a 
     CHECK(Session(server).login("hr@demo.naervaer.dk", "demo-hr").status == 401); // old one is gone
     CHECK(Session(server).login("hr@demo.naervaer.dk", one_time_password).status == 200);
 }
+
+TEST_CASE("admin: the organisation's CVR is checked before saving; a valid one reaches the server") {
+    TestServer server;
+    ClientHarness c(server, server.temp_dir() / "admin.json");
+    c.set_display_size(1280, 1600);
+    c.sign_in("admin@demo.naervaer.dk", "demo-admin");
+    c.dispatch(ShowAdmin{});
+    REQUIRE(c.click("admin.organisation.edit"));
+
+    // 38172949: the check digit is off by one. The error shows; nothing is sent.
+    REQUIRE(c.click("admin.organisation.cvr"));
+    c.press(ImGuiKey_End);
+    c.press(ImGuiKey_Backspace);
+    c.type("9");
+    REQUIRE(c.click("admin.organisation.save"));
+    const auto errors = c.state()["errors"];
+    CHECK(errors.dump().find("Ugyldigt CVR-nummer") != std::string::npos);
+    Session admin(server);
+    admin.login("admin@demo.naervaer.dk", "demo-admin");
+    CHECK(admin.get("/api/v1/auth/me").body["organisation"]["cvr"] == "38172948");
+
+    // 24256790 is valid (2·2+4·7+2·6+5·5+6·4+7·3+9·2+0·1 = 132 = 12·11).
+    REQUIRE(c.click("admin.organisation.cvr"));
+    for (int i = 0; i < 8; ++i) c.press(ImGuiKey_Backspace);
+    c.type("24256790");
+    REQUIRE(c.click("admin.organisation.municipality"));
+    c.press(ImGuiKey_End);
+    for (int i = 0; i < 8; ++i) c.press(ImGuiKey_Backspace);
+    c.type("Frederikshavn");
+    REQUIRE(c.click("admin.organisation.save"));
+    const Reply me = admin.get("/api/v1/auth/me");
+    CHECK(me.body["organisation"]["cvr"] == "24256790");
+    CHECK(me.body["organisation"]["municipality"] == "Frederikshavn");
+    CHECK(c.state()["toast"] == "Organisationen er gemt");
+}
