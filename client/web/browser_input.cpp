@@ -18,6 +18,7 @@ namespace naervaer::client::web {
 
 namespace {
 constexpr const char* kCanvas = "#canvas";
+constexpr const char* kTextField = "#naervaer-text-input"; // TextInput's, created before install()
 
 // DOM keyCode values (stable across browsers for these keys).
 enum DomKey : int {
@@ -91,22 +92,40 @@ int imgui_button(unsigned short dom_button) {
         return dom_button < 5 ? dom_button : -1;
     }
 }
+
+// Keys ImGui edits and navigates with. In the hidden text field the browser must not act on them
+// (it would move a caret, delete or leave the field), whatever modifiers are held.
+bool is_editing_key(int key) {
+    return key == Backspace || key == Tab || key == Enter || key == Escape || (key >= PageUp && key <= Down) ||
+           key == Insert || key == Delete;
+}
+
+// keyCode 229: the key went to an IME or a virtual keyboard, whose text comes with input events.
+constexpr int kImeKey = 229;
 } // namespace
 
 struct BrowserInput::Handlers {
+    static void push_key_down(BrowserInput& self, const EmscriptenKeyboardEvent* e) {
+        const int key = static_cast<int>(e->keyCode);
+        if (key > 0 && key < 512 && !e->repeat) // ImGui repeats held keys itself
+            self.push({.kind = InputEvent::Kind::Key,
+                       .code = key,
+                       .down = true,
+                       .modifiers = modifiers(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey)});
+    }
+
+    // Keydown on the canvas, which is not editable: a printable `key` is the text typed.
     static EM_BOOL key_down(int, const EmscriptenKeyboardEvent* e, void* user) {
         auto& self = *static_cast<BrowserInput*>(user);
         const int key = static_cast<int>(e->keyCode);
         const bool shortcut = self.mac_ ? e->metaKey : e->ctrlKey;
-        const auto mods = modifiers(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
 
         // Paste: ImGui reads the clipboard the moment it sees the shortcut, but the page only gets
         // the text with the browser's 'paste' event that follows this keydown. So the browser
         // keeps this key, and paste() replays the shortcut once the text is here.
         if (shortcut && !e->altKey && key == V) return EM_FALSE;
 
-        if (key > 0 && key < 512 && !e->repeat) // ImGui repeats held keys itself
-            self.push({.kind = InputEvent::Kind::Key, .code = key, .down = true, .modifiers = mods});
+        push_key_down(self, e);
 
         // Text: Ctrl+Alt is AltGr on Windows (Danish "@", "€", "{"), which types characters.
         const bool types = is_single_character(e->key) && !e->metaKey && (!e->ctrlKey || e->altKey);
@@ -122,10 +141,30 @@ struct BrowserInput::Handlers {
         return EM_TRUE;
     }
 
+    // Keydown in TextInput's hidden field: only the key. A printable key's default action inserts
+    // its character into the field, and TextInput takes it from there (so do dead keys, AltGr,
+    // IME and virtual keyboards, which have no single-character `key`).
+    static EM_BOOL text_field_key_down(int, const EmscriptenKeyboardEvent* e, void* user) {
+        auto& self = *static_cast<BrowserInput*>(user);
+        const int key = static_cast<int>(e->keyCode);
+        if (key == kImeKey) return EM_FALSE;
+        const bool shortcut = self.mac_ ? e->metaKey : e->ctrlKey;
+        // Paste lands in the field as inserted text: nothing for ImGui to replay.
+        if (shortcut && !e->altKey && key == V) return EM_FALSE;
+
+        push_key_down(self, e);
+
+        if (is_editing_key(key)) return EM_TRUE;
+        // Select all, undo and redo are ImGui's; copy and cut stay the browser's too (ImGui writes
+        // the clipboard itself, the field is empty), as do the browser's own shortcuts.
+        if (shortcut) return key == A || key == Z || key == Y ? EM_TRUE : EM_FALSE;
+        return EM_FALSE;
+    }
+
     static EM_BOOL key_up(int, const EmscriptenKeyboardEvent* e, void* user) {
         auto& self = *static_cast<BrowserInput*>(user);
         const int key = static_cast<int>(e->keyCode);
-        if (key > 0 && key < 512)
+        if (key > 0 && key < 512 && key != kImeKey)
             self.push({.kind = InputEvent::Kind::Key,
                        .code = key,
                        .down = false,
@@ -144,7 +183,8 @@ struct BrowserInput::Handlers {
                    .modifiers = mods});
         self.push({.kind = InputEvent::Kind::MouseButton, .code = button, .down = true, .modifiers = mods});
         self.buttons_down_ |= 1u << button;
-        // Not prevented: the default action is what moves keyboard focus to the canvas.
+        // Not prevented: the default action is what moves keyboard focus to the canvas (unless the
+        // press goes to a text field: library_text_input.js then moves it to its hidden field).
         return EM_FALSE;
     }
 
@@ -227,12 +267,6 @@ struct BrowserInput::Handlers {
         // Prevented: no synthetic mouse events, no page scrolling or zooming under the finger.
         return EM_TRUE;
     }
-
-    static EM_BOOL focus(int type, const EmscriptenFocusEvent*, void* user) {
-        auto& self = *static_cast<BrowserInput*>(user);
-        self.push({.kind = InputEvent::Kind::Focus, .down = type == EMSCRIPTEN_EVENT_FOCUS});
-        return EM_FALSE;
-    }
 };
 
 BrowserInput::BrowserInput(FrameScheduler& frames) : frames_(frames) {}
@@ -268,6 +302,8 @@ void BrowserInput::install(ImGuiIO& io) {
 
     emscripten_set_keydown_callback(kCanvas, this, EM_FALSE, &Handlers::key_down);
     emscripten_set_keyup_callback(kCanvas, this, EM_FALSE, &Handlers::key_up);
+    emscripten_set_keydown_callback(kTextField, this, EM_FALSE, &Handlers::text_field_key_down);
+    emscripten_set_keyup_callback(kTextField, this, EM_FALSE, &Handlers::key_up);
     emscripten_set_mousedown_callback(kCanvas, this, EM_FALSE, &Handlers::mouse_down);
     emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, this, EM_FALSE, &Handlers::mouse_up);
     emscripten_set_mousemove_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, this, EM_FALSE, &Handlers::mouse_move);
@@ -278,8 +314,7 @@ void BrowserInput::install(ImGuiIO& io) {
     emscripten_set_touchmove_callback(kCanvas, this, EM_FALSE, &Handlers::touch);
     emscripten_set_touchend_callback(kCanvas, this, EM_FALSE, &Handlers::touch);
     emscripten_set_touchcancel_callback(kCanvas, this, EM_FALSE, &Handlers::touch);
-    emscripten_set_focus_callback(kCanvas, this, EM_FALSE, &Handlers::focus);
-    emscripten_set_blur_callback(kCanvas, this, EM_FALSE, &Handlers::focus);
+    // Focus: TextInput reports it, for the canvas and its field as one.
 }
 
 void BrowserInput::paste() {
@@ -293,6 +328,30 @@ void BrowserInput::paste() {
     push({.kind = InputEvent::Kind::Key, .code = V, .down = true, .modifiers = mods});
     push({.kind = InputEvent::Kind::Key, .code = V, .down = false, .modifiers = mods});
     push({.kind = InputEvent::Kind::Key, .code = modifier, .down = false, .modifiers = 0});
+}
+
+void BrowserInput::push_text(std::string text) {
+    push({.kind = InputEvent::Kind::Text, .text = std::move(text)});
+}
+
+void BrowserInput::push_key_press(int dom_key_code, bool word) {
+    if (!word) {
+        push({.kind = InputEvent::Kind::Key, .code = dom_key_code, .down = true});
+        push({.kind = InputEvent::Kind::Key, .code = dom_key_code, .down = false});
+        return;
+    }
+    // ImGui's word modifier (Alt on a Mac), pressed a frame ahead as for paste().
+    const int modifier = mac_ ? Alt : Control;
+    const std::uint8_t mods = mac_ ? InputEvent::Alt : InputEvent::Ctrl;
+    push({.kind = InputEvent::Kind::Key, .code = modifier, .down = true, .modifiers = mods});
+    push({.kind = InputEvent::Kind::Barrier});
+    push({.kind = InputEvent::Kind::Key, .code = dom_key_code, .down = true, .modifiers = mods});
+    push({.kind = InputEvent::Kind::Key, .code = dom_key_code, .down = false, .modifiers = mods});
+    push({.kind = InputEvent::Kind::Key, .code = modifier, .down = false, .modifiers = 0});
+}
+
+void BrowserInput::push_focus(bool focused) {
+    push({.kind = InputEvent::Kind::Focus, .down = focused});
 }
 
 void BrowserInput::push(InputEvent event) {

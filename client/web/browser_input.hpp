@@ -2,12 +2,15 @@
 // Keyboard, mouse, wheel, touch and focus events of the page, turned into ImGui 1.86 input through
 // the InputQueue. Keys are indexed by the DOM keyCode, which io.KeyMap[] maps for ImGui.
 //
-// The canvas (id "canvas", tabindex 0) takes keyboard events only while it has focus, so typing in
-// a textarea overlay never reaches ImGui. Pointer moves and releases are watched on the window, so
-// a drag that leaves the canvas still ends.
+// Keyboard events come from the canvas (id "canvas", tabindex 0) and from TextInput's hidden text
+// field, which holds focus while an ImGui text field is active; typing in a textarea overlay never
+// reaches ImGui. On the canvas a keydown's printable `key` is the text typed; in the text field the
+// text comes from the browser's input events instead (TextInput), and keydowns are keys only.
+// Pointer moves and releases are watched on the window, so a drag that leaves the canvas still ends.
 #include "input_queue.hpp"
 
 #include <functional>
+#include <string>
 
 struct ImGuiIO;
 
@@ -29,6 +32,13 @@ class BrowserInput {
 
     // Replays the paste shortcut after the browser delivered the pasted text (see Clipboard).
     void paste();
+
+    // From TextInput (the hidden text field): text the browser inserted there; a key press a
+    // virtual keyboard made without key events (DOM keyCode; `word` adds Ctrl, Alt on a Mac);
+    // the page's keyboard focus entering or leaving the app (canvas and text field together).
+    void push_text(std::string text);
+    void push_key_press(int dom_key_code, bool word);
+    void push_focus(bool focused);
 
     // Applies one frame's worth of input. Returns true when more is waiting.
     bool apply(ImGuiIO& io) { return queue_.apply(io); }

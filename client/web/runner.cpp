@@ -82,7 +82,8 @@ bool is_whole(float value) {
 } // namespace
 
 Runner::Runner(WebPlatform& platform)
-    : platform_(platform), input_(platform.frames()), display_(platform.frames()) {
+    : platform_(platform), input_(platform.frames()), text_input_(input_, platform.frames()),
+      display_(platform.frames()) {
     instance = this;
 }
 
@@ -127,6 +128,7 @@ bool Runner::init() {
     }
     // The device objects exist now (the backend would otherwise create them lazily in the first
     // NewFrame, re-uploading the atlas after Fonts::build and leaking its texture).
+    text_input_.install(); // its field must exist before input_ listens to its keys
     input_.install(io);
     display_.install();
     naervaer_js_runner_install();
@@ -188,6 +190,7 @@ void Runner::frame() {
     ImGui::NewFrame();
     if (hooks_.frame) hooks_.frame();
     ImGui::Render();
+    text_input_.follow(*ImGui::GetCurrentContext());
     display_.set_cursor(io.MouseDrawCursor ? ImGuiMouseCursor_None : ImGui::GetMouseCursor());
     const bool changed = render();
     platform_.end_frame(); // no-op when the app already ended its frame

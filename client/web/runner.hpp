@@ -9,6 +9,7 @@
 #include "browser_input.hpp"
 #include "display.hpp"
 #include "fonts.hpp"
+#include "text_input.hpp"
 
 #include "platform/web/web_platform.hpp"
 
@@ -43,6 +44,7 @@ class Runner {
 
     WebPlatform& platform_;
     BrowserInput input_;
+    TextInput text_input_; // follows ImGui's active text field after every frame
     Display display_;
     Fonts fonts_;
     RunnerHooks hooks_;

@@ -182,3 +182,48 @@ TEST_CASE("input queue: non-ASCII text arrives unchanged") {
     CHECK(form.first() == "Ringede kl. 7 – æøå ÆØÅ €");
     CHECK(form.second() == "østergård");
 }
+
+TEST_CASE("input queue: text from the hidden text field (IME, paste, virtual keyboards)") {
+    // In the hidden text field a keydown is a key only; the text follows as an event of its own,
+    // a composed or pasted string all at once, and a virtual keyboard's deletion is a bare
+    // Backspace press (browser_input.cpp, text_input.cpp).
+    for (const bool interleave : {false, true}) {
+        CAPTURE(interleave);
+        Form form;
+        form.interleave = interleave;
+        form.frame();
+        form.frame();
+        form.queue.push(key(kShift, true, InputEvent::Shift));
+        form.queue.push(key('A', true, InputEvent::Shift));
+        form.queue.push(text("A"));
+        form.queue.push(key('A', false, InputEvent::Shift));
+        form.queue.push(key(kShift, false));
+        form.queue.push(text("日本語")); // an IME's commit
+        form.press(kBackspace);
+        form.queue.push(text("Åse €\n")); // a paste: the line break is not for a single-line field
+        form.press(kBackspace);
+        form.press(kTab);
+        form.queue.push(text("ø"));
+        form.drain();
+        CHECK(form.first() == "A日本Åse ");
+        CHECK(form.second() == "ø");
+    }
+}
+
+TEST_CASE("input queue: a word deletion from a virtual keyboard deletes the word") {
+    // BrowserInput::push_key_press(Backspace, word): the modifier a frame ahead of the key.
+    constexpr int kControl = 17;
+    Form form;
+    form.frame();
+    form.frame();
+    form.type("Ring igen");
+    form.queue.push(key(kControl, true, InputEvent::Ctrl));
+    InputEvent barrier;
+    barrier.kind = InputEvent::Kind::Barrier;
+    form.queue.push(barrier);
+    form.queue.push(key(kBackspace, true, InputEvent::Ctrl));
+    form.queue.push(key(kBackspace, false, InputEvent::Ctrl));
+    form.queue.push(key(kControl, false));
+    form.drain();
+    CHECK(form.first() == "Ring ");
+}

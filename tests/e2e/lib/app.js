@@ -75,38 +75,17 @@ export async function click(page, name, { scrollAt = { x: 150, y: viewport.heigh
   await clickItem(page, name);
 }
 
-// Selects what a text field holds and types over it.
+// Selects what a text field holds and types over it. Waits, as a person waits for the caret, until
+// the field has the keyboard: an ImGui field takes it (the hidden text input of client/web/
+// text_input.hpp) in the frame after the click. Keys pressed before that go to the canvas, which
+// takes only keydown text; letters Playwright inserts as text (æøå €) would find no editable
+// element yet.
 export async function typeOver(page, item, text, options = {}) {
   await click(page, item);
+  await page.waitForFunction(() => ['INPUT', 'TEXTAREA'].includes(document.activeElement?.tagName),
+    null, { timeout: 5000 });
   await page.keyboard.press('Control+A');
   await page.keyboard.type(text, options);
-}
-
-// Types like a Danish keyboard: æ, ø and å are keys of their own there, so the page gets a keydown
-// whose `key` is the letter. (Playwright's keyboard.type() sends letters outside the US layout as
-// CDP Input.insertText, which Chromium delivers to editable elements only: the canvas gets no event
-// at all. The same holds for IME, dictation and mobile keyboards; an open issue of the client.)
-const danishKeys = {
-  æ: { code: 'Semicolon', keyCode: 192 }, ø: { code: 'Quote', keyCode: 222 }, å: { code: 'BracketLeft', keyCode: 221 },
-  Æ: { code: 'Semicolon', keyCode: 192, shift: true }, Ø: { code: 'Quote', keyCode: 222, shift: true },
-  Å: { code: 'BracketLeft', keyCode: 221, shift: true },
-};
-export async function typeDanish(page, text) {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    for (const ch of text) {
-      const k = danishKeys[ch];
-      if (!k) {
-        await page.keyboard.type(ch);
-        continue;
-      }
-      const common = { key: ch, code: k.code, windowsVirtualKeyCode: k.keyCode, modifiers: k.shift ? 8 : 0 };
-      await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', text: ch, unmodifiedText: ch, ...common });
-      await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...common });
-    }
-  } finally {
-    await cdp.detach();
-  }
 }
 
 // The login form as a person uses it: click the e-mail field, type, Tab, type the password, then
@@ -128,8 +107,8 @@ export async function loginAndSync(page, user, options) {
     { what: 'signed in and synced' });
 }
 
-// From anywhere signed in: the employee list, filtered by the employee number (names may hold
-// letters a test keyboard cannot type as key presses), then a click on the row.
+// From anywhere signed in: the employee list, filtered by the employee number (unique, where a
+// name need not be), then a click on the row.
 export async function openEmployee(page, employee) {
   const s = await appState(page);
   if (s.screen !== 'employees') {
