@@ -22,6 +22,10 @@ struct ShowEmployees {};
 struct ShowEmployee {
     std::string employee_id;
 };
+// Shows this spell's case timeline on the employee page.
+struct SelectSpell {
+    std::string spell_id;
+};
 struct NewSpell {
     std::string employee_id;
 };
@@ -68,11 +72,11 @@ struct SyncNow {};
 
 using Action =
     std::variant<action::SubmitLogin, action::SubmitPasswordChange, action::Logout, action::CancelLogout,
-                 action::SetLanguage, action::ShowEmployees, action::ShowEmployee, action::NewSpell,
-                 action::EditSpell, action::SaveSpell, action::StartCloseSpell, action::SaveCloseSpell,
-                 action::NewEmployee, action::EditEmployee, action::SaveEmployee, action::CancelEdit,
-                 action::ShowConflicts, action::ResolveConflict, action::ResolveRejected, action::ShowAdmin,
-                 action::CreateDepartment, action::RenameDepartment, action::CreateUser,
+                 action::SetLanguage, action::ShowEmployees, action::ShowEmployee, action::SelectSpell,
+                 action::NewSpell, action::EditSpell, action::SaveSpell, action::StartCloseSpell,
+                 action::SaveCloseSpell, action::NewEmployee, action::EditEmployee, action::SaveEmployee,
+                 action::CancelEdit, action::ShowConflicts, action::ResolveConflict, action::ResolveRejected,
+                 action::ShowAdmin, action::CreateDepartment, action::RenameDepartment, action::CreateUser,
                  action::ResetPassword, action::SetUserActive, action::DismissOneTimePassword,
                  action::EditOrganisation, action::SaveOrganisation, action::CancelOrganisation,
                  action::SyncNow>;

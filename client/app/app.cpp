@@ -53,7 +53,7 @@ void App::dispatch(const Action& action) {
     impl_->platform.request_frame();
 }
 
-App::Impl::Impl(Platform& p) : platform(p), api(p), sync(p, api) {
+App::Impl::Impl(Platform& p) : platform(p), rules(load_embedded_rules()), api(p), sync(p, api) {
     set_language(platform.preferred_language());
     sync.on_session_lost = [this](const ApiError& error) { on_session_lost(error); };
     if (ImGui::GetCurrentContext()) {
@@ -88,6 +88,7 @@ void App::Impl::frame() {
         directory_revision = sync.revision();
     }
     if (!state.toast.key.empty() && platform.now_ms() >= state.toast.until_ms) state.toast = {};
+    refresh_case();
 
     actions.clear();
     draw();
@@ -134,7 +135,7 @@ void App::Impl::draw() {
             employee_list_view(ctx, state.employee_list, actions);
             break;
         case Screen::employee:
-            employee_view(ctx, state.selected_employee_id, actions);
+            employee_view(ctx, state.selected_employee_id, state.selected_case, rules, actions);
             break;
         case Screen::spell_editor:
             spell_editor_view(ctx, state.spell, actions);
@@ -191,9 +192,13 @@ void App::Impl::dispatch(const Action& action) {
                 state.screen = Screen::employees;
                 state.employee_list.focus_search = true;
             } else if constexpr (std::is_same_v<T, action::ShowEmployee>) {
+                // Another employee starts on their own default case, not the previous pick.
+                if (a.employee_id != state.selected_employee_id) state.selected_case.chosen_spell_id.clear();
                 state.selected_employee_id = a.employee_id;
                 state.screen = Screen::employee;
-            } else if constexpr (std::is_same_v<T, action::NewSpell>)
+            } else if constexpr (std::is_same_v<T, action::SelectSpell>)
+                select_spell(a.spell_id);
+            else if constexpr (std::is_same_v<T, action::NewSpell>)
                 new_spell(a.employee_id);
             else if constexpr (std::is_same_v<T, action::EditSpell>)
                 edit_spell(a.spell_id);

@@ -4,11 +4,13 @@
 //   session_flow.cpp    start-up, login, password change, logout, session expiry
 //   record_actions.cpp  saving spells, employees and departments; conflicts
 //   admin_actions.cpp   the admin API (users)
+//   case_timeline.cpp   the selected case's deadline timeline (employee page)
 //   state_json.cpp      the read-out for browser tests
 #include "app/actions.hpp"
 #include "app/app.hpp"
 #include "app/directory.hpp"
 #include "app/i18n.hpp"
+#include "app/rules.hpp"
 #include "app/state.hpp"
 #include "sync/api_client.hpp"
 #include "sync/sync_engine.hpp"
@@ -23,6 +25,7 @@ struct App::Impl {
 
     Platform& platform;
     I18n i18n;
+    const LoadedRules rules; // parsed once at start (rules.hpp)
     ApiClient api;
     SyncEngine sync;
     AppState state;
@@ -67,6 +70,13 @@ struct App::Impl {
     void rename_department();
     void resolve_conflict(const action::ResolveConflict& a);
     void resolve_rejected(const action::ResolveRejected& a);
+
+    // ---- case timeline (case_timeline.cpp) ----
+    void select_spell(const std::string& spell_id);
+    // Recomputes state.selected_case when what it depends on changed; called once a frame.
+    void refresh_case();
+    // {"rule_set", "spell_id", "entries": [{"id", "due", "status"}]} or null (state_json).
+    nlohmann::json case_timeline_json() const;
 
     // ---- admin (admin_actions.cpp) ----
     void load_users();

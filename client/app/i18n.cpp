@@ -42,4 +42,14 @@ std::string I18n::format(std::string_view key, const std::string& arg) const {
     return text;
 }
 
+std::string I18n::format(std::string_view key, const std::string& first, const std::string& second) const {
+    std::string text = tr(key);
+    // The second search starts after the first argument, so a "{}" inside it stays as it is.
+    if (auto pos = text.find("{}"); pos != std::string::npos) {
+        text.replace(pos, 2, first);
+        if (pos = text.find("{}", pos + first.size()); pos != std::string::npos) text.replace(pos, 2, second);
+    }
+    return text;
+}
+
 } // namespace naervaer::client

@@ -23,6 +23,8 @@ class I18n {
     const char* tr(std::string_view key) const;
     // tr(key) with its "{}" replaced by `arg`.
     std::string format(std::string_view key, const std::string& arg) const;
+    // tr(key) with its first "{}" replaced by `first` and the next by `second`.
+    std::string format(std::string_view key, const std::string& first, const std::string& second) const;
     // A shared validation message in the current language.
     const std::string& message(const FieldError& error) const {
         return language_ == "en" ? error.message_en : error.message_da;

@@ -3,7 +3,10 @@
 // Records themselves live in the sync engine's Replica; forms hold text (dates as dd-mm-åååå)
 // until they are saved, so a half-typed date is never a record.
 #include <naervaer/records.hpp>
+#include <naervaer/timeline.hpp>
 
+#include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -138,6 +141,20 @@ struct AdminState {
     std::string renaming_name;
 };
 
+// The case (one absence spell) whose timeline the employee page shows, with that timeline cached:
+// App::Impl::refresh_case() recomputes it only when the employee, the spell, the records or today
+// change, so a frame only draws it.
+struct SelectedCase {
+    std::string chosen_spell_id; // the user's pick; "" (or a spell that is gone) = the default
+    // What `timeline` was computed for.
+    std::string employee_id;
+    std::string spell_id; // "" = the employee has no spells (or no employee is shown)
+    Date today;
+    uint64_t records_revision = 0;
+    // Nothing when no rule set covers the first sick day (or the rule sets failed to load).
+    std::optional<CaseTimeline> timeline;
+};
+
 // A short message at the bottom ("Fraværet er gemt"), by i18n key so a language switch applies.
 struct Toast {
     std::string key;
@@ -156,6 +173,7 @@ struct AppState {
     PasswordForm password;
     EmployeeListForm employee_list;
     std::string selected_employee_id;
+    SelectedCase selected_case;
     SpellForm spell;
     CloseSpellForm close_spell;
     EmployeeForm employee_form;

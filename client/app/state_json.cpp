@@ -32,6 +32,7 @@ std::string App::Impl::state_json() const {
     j["conflicts"] = std::move(conflicts);
     j["rejected"] = status.rejected;
     j["last_sync"] = status.last_sync_ms < 0 ? json(nullptr) : json(status.last_sync_ms);
+    j["search"] = state.employee_list.search; // the employee list's search field, as typed
     j["employees_visible"] =
         directory.employees_matching(state.employee_list.search, state.employee_list.department_id).size();
 
@@ -72,6 +73,8 @@ std::string App::Impl::state_json() const {
     for (const auto& a : ui::test_anchors())
         items[a.name] = {a.x, a.y, a.w, a.h};
     j["items"] = std::move(items);
+    // The selected case's timeline on the employee page (app/case_timeline.cpp), else null.
+    j["timeline"] = case_timeline_json();
     return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

@@ -1,11 +1,14 @@
-// One employee: details (CPR masked) and the absence history, ongoing spells first.
+// One employee: details (CPR masked), the absence history (ongoing spells first) and the selected
+// spell's case timeline: its legal deadlines, computed by the app (app/case_timeline.cpp).
 #include "views/views.hpp"
 #include "views/test_anchors.hpp"
 #include "views/widgets.hpp"
 
 #include "app/forms.hpp"
+#include "platform/ui_fonts.hpp"
 
 #include <naervaer/identifiers.hpp>
+#include <naervaer/timeline.hpp>
 
 #include <set>
 #include <string>
@@ -39,7 +42,7 @@ void sync_badge(const ViewContext& ctx, const std::string& spell_id,
         ui::colored_text(ui::color::warning, ctx.tr("sync.badge_pending"));
 }
 
-void history(const ViewContext& ctx, const Employee& e, Actions& out) {
+void history(const ViewContext& ctx, const Employee& e, const std::string& selected_spell_id, Actions& out) {
     const auto& spells = ctx.directory.spells_of(e.id);
     if (spells.empty()) {
         ui::muted_text(ctx.tr("spells.none"));
@@ -58,14 +61,17 @@ void history(const ViewContext& ctx, const Employee& e, Actions& out) {
     ImGui::TableSetupColumn(ctx.tr("spell.extent"), ImGuiTableColumnFlags_WidthStretch, 2);
     ImGui::TableSetupColumn(ctx.tr("spell.duration"), ImGuiTableColumnFlags_WidthStretch, 1.5f);
     ImGui::TableSetupColumn(ctx.tr("spell.expected_return"), ImGuiTableColumnFlags_WidthStretch, 3);
-    ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthStretch, 3);
+    ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthStretch, 4);
     ImGui::TableHeadersRow();
 
     for (const auto& spell : spells) {
         ImGui::PushID(spell.id.c_str());
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(spell.first_day.danish().c_str());
+        // The whole row selects the spell's timeline; AllowItemOverlap keeps its buttons clickable.
+        if (ImGui::Selectable(spell.first_day.danish().c_str(), spell.id == selected_spell_id,
+                              ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
+            out.push_back(action::SelectSpell{spell.id});
         ImGui::TableNextColumn();
         if (spell.last_day)
             ImGui::TextUnformatted(spell.last_day->danish().c_str());
@@ -86,6 +92,9 @@ void history(const ViewContext& ctx, const Employee& e, Actions& out) {
         else
             ImGui::TextUnformatted("–");
         ImGui::TableNextColumn();
+        if (ImGui::SmallButton(ctx.tr("timeline.show"))) out.push_back(action::SelectSpell{spell.id});
+        ui::test_anchor("spell.timeline", spell.id);
+        ImGui::SameLine();
         if (ImGui::SmallButton(ctx.tr("common.edit"))) out.push_back(action::EditSpell{spell.id});
         ui::test_anchor("spell.edit", spell.id);
         if (spell.ongoing()) {
@@ -99,9 +108,194 @@ void history(const ViewContext& ctx, const Employee& e, Actions& out) {
     ImGui::EndTable();
 }
 
+// "om 5 dage", "i morgen", "i dag", "i går", "for 3 dage siden".
+std::string days_phrase(const ViewContext& ctx, int days_left) {
+    if (days_left > 1) return ctx.i18n.format("timeline.in_days", std::to_string(days_left));
+    if (days_left == 1) return ctx.tr("timeline.tomorrow");
+    if (days_left == 0) return ctx.tr("timeline.today");
+    if (days_left == -1) return ctx.tr("timeline.yesterday");
+    return ctx.i18n.format("timeline.days_ago", std::to_string(-days_left));
+}
+
+const char* status_label(const ViewContext& ctx, EntryStatus status) {
+    switch (status) {
+    case EntryStatus::upcoming:
+        return ctx.tr("timeline.status.upcoming");
+    case EntryStatus::due_soon:
+        return ctx.tr("timeline.status.due_soon");
+    case EntryStatus::overdue:
+        return ctx.tr("timeline.status.overdue");
+    case EntryStatus::met:
+        return ctx.tr("timeline.status.met");
+    case EntryStatus::passed:
+        return ctx.tr("timeline.status.passed");
+    case EntryStatus::available:
+        return ctx.tr("timeline.status.available");
+    case EntryStatus::not_applicable:
+        return ctx.tr("timeline.status.not_applicable");
+    }
+    return "";
+}
+
+// Red for what is late, amber for what is close, muted for what is behind us.
+ImVec4 status_color(EntryStatus status) {
+    switch (status) {
+    case EntryStatus::overdue:
+        return ui::color::danger;
+    case EntryStatus::due_soon:
+        return ui::color::warning;
+    case EntryStatus::available:
+        return ui::color::accent;
+    case EntryStatus::met:
+    case EntryStatus::passed:
+    case EntryStatus::not_applicable:
+        return ui::color::text_muted;
+    case EntryStatus::upcoming:
+        break;
+    }
+    return ImGui::GetStyleColorVec4(ImGuiCol_Text);
+}
+
+// Something is still to be done or to happen on this entry's date.
+bool is_open(EntryStatus status) {
+    return status == EntryStatus::upcoming || status == EntryStatus::due_soon ||
+           status == EntryStatus::overdue;
+}
+
+void wrapped(const ImVec4& color, const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+}
+
+// The fast-track window, while open, above the table: it is the one option that closes for good
+// (SDL § 7 c), so its days left must not drown in the list.
+void fast_track_banner(const ViewContext& ctx, const CaseTimeline& timeline) {
+    const TimelineEntry* window = timeline.find("fast_track_window");
+    if (!window || !window->due || !window->days_left || !is_open(window->status) || *window->days_left < 0)
+        return;
+    ImGui::PushFont(ui_font(UiFont::Bold));
+    wrapped(ui::color::warning, ctx.i18n.format("timeline.fast_track_open",
+                                                days_phrase(ctx, *window->days_left), window->due->danish()));
+    ImGui::PopFont();
+}
+
+void timeline_table(const ViewContext& ctx, const CaseTimeline& timeline) {
+    const ImGuiTableFlags flags =
+        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("timeline", 6, flags)) return;
+    ImGui::TableSetupColumn(ctx.tr("timeline.column.step"), ImGuiTableColumnFlags_WidthStretch, 3);
+    ImGui::TableSetupColumn(ctx.tr("timeline.column.due"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn(ctx.tr("timeline.column.status"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn(ctx.tr("timeline.column.days_left"), ImGuiTableColumnFlags_WidthStretch, 1.8f);
+    ImGui::TableSetupColumn(ctx.tr("timeline.column.note"), ImGuiTableColumnFlags_WidthStretch, 3);
+    ImGui::TableSetupColumn(ctx.tr("timeline.column.source"), ImGuiTableColumnFlags_WidthStretch, 3);
+    ImGui::TableHeadersRow();
+
+    for (const auto& entry : timeline.entries) {
+        // Listed under the table instead: a step that does not apply is not a deadline.
+        if (entry.status == EntryStatus::not_applicable) continue;
+        const ImVec4 color = status_color(entry.status);
+        ImGui::PushID(entry.rule_id.c_str());
+        ImGui::TableNextRow();
+
+        ImGui::TableNextColumn();
+        wrapped(entry.status == EntryStatus::upcoming ? ImGui::GetStyleColorVec4(ImGuiCol_Text) : color,
+                ctx.i18n.pick(entry.title_da, entry.title_en));
+        // The law's wording is long; it is there on hover for whoever wants the why.
+        if (ImGui::IsItemHovered()) {
+            ImGui::BeginTooltip();
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 35);
+            ImGui::TextUnformatted(ctx.i18n.pick(entry.explanation_da, entry.explanation_en).c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
+        }
+
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(entry.due ? entry.due->danish().c_str() : "–");
+
+        ImGui::TableNextColumn();
+        ui::colored_text(color, status_label(ctx, entry.status));
+
+        ImGui::TableNextColumn();
+        if (entry.days_left && is_open(entry.status))
+            ui::colored_text(color, days_phrase(ctx, *entry.days_left).c_str());
+        else
+            ui::muted_text("–");
+
+        ImGui::TableNextColumn();
+        // The law keeps a date on a weekend or holiday; acting the working day before is safe.
+        if (entry.due_on_non_working_day && entry.suggested_date && is_open(entry.status))
+            wrapped(ui::color::warning,
+                    ctx.i18n.format("timeline.non_working_day",
+                                    ctx.i18n.pick(entry.non_working_day_da, entry.non_working_day_en),
+                                    entry.suggested_date->danish()));
+
+        ImGui::TableNextColumn();
+        wrapped(ui::color::text_muted, entry.source);
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
+// The steps that do not apply to this case, folded away with the reason for each.
+void not_applicable_list(const ViewContext& ctx, const CaseTimeline& timeline) {
+    int count = 0;
+    for (const auto& entry : timeline.entries)
+        count += entry.status == EntryStatus::not_applicable ? 1 : 0;
+    if (count == 0) return;
+    const std::string header =
+        ctx.i18n.format("timeline.not_applicable", std::to_string(count)) + "###not_applicable";
+    if (!ImGui::TreeNode(header.c_str())) return;
+    for (const auto& entry : timeline.entries) {
+        if (entry.status != EntryStatus::not_applicable) continue;
+        wrapped(ui::color::text_muted, ctx.i18n.pick(entry.title_da, entry.title_en) + ": " +
+                                           ctx.i18n.pick(entry.reason_da, entry.reason_en));
+    }
+    ImGui::TreePop();
+}
+
+void case_timeline(const ViewContext& ctx, const AbsenceSpell& spell, const SelectedCase& selected,
+                   const LoadedRules& rules) {
+    ui::subheading(ctx.tr("timeline.title"));
+    ui::muted_text(ctx.i18n.format("timeline.for_spell", spell.first_day.danish()).c_str());
+
+    // Broken rule data is a build or deployment fault: say so plainly and show the details.
+    if (!rules.errors.empty()) {
+        ui::error_text(ctx.tr("timeline.rules_failed"));
+        for (const auto& error : rules.errors)
+            wrapped(ui::color::text_muted, error);
+        if (rules.rule_sets.empty()) return;
+    }
+    if (!selected.timeline) {
+        ui::muted_text(
+            ctx.i18n.format("timeline.no_rule_set", rules.rule_sets.front().effective_from.danish()).c_str());
+        return;
+    }
+    const CaseTimeline& timeline = *selected.timeline;
+    if (!timeline.not_covered_da.empty()) {
+        wrapped(ui::color::text_muted, ctx.i18n.pick(timeline.not_covered_da, timeline.not_covered_en));
+        return;
+    }
+
+    // Which law applied, on the case itself: a rule change must be traceable (docs/deadlines.md).
+    const RuleSet* set = rules.find(timeline.rule_set_id);
+    ui::muted_text(ctx.i18n
+                       .format("timeline.rule_set", timeline.rule_set_id,
+                               set ? set->effective_from.danish() : std::string("–"))
+                       .c_str());
+    ui::vertical_space(0.5f);
+    fast_track_banner(ctx, timeline);
+    timeline_table(ctx, timeline);
+    not_applicable_list(ctx, timeline);
+}
+
 } // namespace
 
-void employee_view(const ViewContext& ctx, const std::string& employee_id, Actions& out) {
+void employee_view(const ViewContext& ctx, const std::string& employee_id, const SelectedCase& selected_case,
+                   const LoadedRules& rules, Actions& out) {
     if (ImGui::Button(ctx.tr("employee.back"))) out.push_back(action::ShowEmployees{});
     ui::test_anchor("employee.back");
     ui::vertical_space(0.5f);
@@ -132,7 +326,12 @@ void employee_view(const ViewContext& ctx, const std::string& employee_id, Actio
     }
 
     ui::subheading(ctx.tr("spells.title"));
-    history(ctx, *employee, out);
+    history(ctx, *employee, selected_case.spell_id, out);
+
+    // The app resolves the selected spell (the user's pick, else the ongoing one, else the latest).
+    if (const AbsenceSpell* spell = ctx.directory.spell(selected_case.spell_id);
+        spell && selected_case.employee_id == employee->id)
+        case_timeline(ctx, *spell, selected_case, rules);
 }
 
 } // namespace naervaer::client

@@ -8,7 +8,7 @@
 //   nav.employees  nav.conflicts  nav.admin
 //   list.search  list.row.<employee id>                            (visible rows only)
 //   employee.back  employee.new_spell  employee.edit
-//   spell.edit.<spell id>  spell.close.<spell id>                   (employee page, per spell)
+//   spell.edit.<spell id>  spell.close.<spell id>  spell.timeline.<spell id>  (employee page, per spell)
 //   spell.first_day  spell.last_day  spell.kind  spell.kind.<kind>  (the latter while open)
 //   spell.full  spell.partial  spell.hours_worked  spell.expected_return  spell.not_within_8_weeks
 //   spell.note (the textarea overlay's rectangle)  spell.save  spell.cancel

@@ -1,5 +1,6 @@
 #pragma once
 // One function per screen (one file each), drawn inside the app's full-screen window.
+#include "app/rules.hpp"
 #include "views/view_context.hpp"
 
 namespace naervaer::client {
@@ -8,7 +9,9 @@ void login_view(const ViewContext& ctx, LoginForm& form, const std::string& noti
 void password_change_view(const ViewContext& ctx, PasswordForm& form, Actions& out);
 void top_bar_view(const ViewContext& ctx, Screen screen, Actions& out);
 void employee_list_view(const ViewContext& ctx, EmployeeListForm& form, Actions& out);
-void employee_view(const ViewContext& ctx, const std::string& employee_id, Actions& out);
+// `selected_case`: the spell whose timeline is shown, computed by the app (app/case_timeline.cpp).
+void employee_view(const ViewContext& ctx, const std::string& employee_id, const SelectedCase& selected_case,
+                   const LoadedRules& rules, Actions& out);
 void spell_editor_view(const ViewContext& ctx, SpellForm& form, Actions& out);
 void close_spell_view(const ViewContext& ctx, CloseSpellForm& form, Actions& out);
 void employee_editor_view(const ViewContext& ctx, EmployeeForm& form, Actions& out);

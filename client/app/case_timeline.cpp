@@ -1,0 +1,70 @@
+// The employee page's case timeline: which spell is the case, and its deadlines under the rule set
+// in force on its first sick day (docs/deadlines.md). Computed here, outside the frame's drawing,
+// and only when its inputs change; the view draws the cached result.
+#include "app/app_impl.hpp"
+
+namespace naervaer::client {
+
+using nlohmann::json;
+
+namespace {
+
+// The spell the user picked, if it is still one of the employee's; otherwise the ongoing one, else
+// the latest (spells_of lists ongoing spells first, then the most recent).
+const AbsenceSpell* case_spell(const Directory& directory, const std::string& employee_id,
+                               const std::string& chosen_spell_id) {
+    const auto& spells = directory.spells_of(employee_id);
+    for (const auto& spell : spells)
+        if (spell.id == chosen_spell_id) return &spell;
+    return spells.empty() ? nullptr : &spells.front();
+}
+
+} // namespace
+
+void App::Impl::select_spell(const std::string& spell_id) {
+    state.selected_case.chosen_spell_id = spell_id;
+}
+
+void App::Impl::refresh_case() {
+    SelectedCase& c = state.selected_case;
+    const std::string& employee_id = state.selected_employee_id;
+    const Date day = today();
+    const AbsenceSpell* spell = case_spell(directory, employee_id, c.chosen_spell_id);
+    const std::string spell_id = spell ? spell->id : std::string();
+    // The directory's revision covers every edit of the spell (an expected return moves the fast
+    // track window) and of the employee's other spells (the reassessment looks across them).
+    if (c.employee_id == employee_id && c.spell_id == spell_id && c.today == day &&
+        c.records_revision == directory_revision)
+        return;
+    c.employee_id = employee_id;
+    c.spell_id = spell_id;
+    c.today = day;
+    c.records_revision = directory_revision;
+    c.timeline.reset();
+    if (!spell) return;
+
+    CaseInput input;
+    input.spell = *spell;
+    // The Employee record has no NemRefusion payer field yet, so every employee gets the
+    // per-employee default: the employer pays wages during the employer period (SDL § 40).
+    input.payer = NemRefusionPayer::wages;
+    // Nor is there anywhere to record a fast-track request or a step marked done (docs/deadlines.md,
+    // "Not done yet"): until there is, a held conversation still shows as due or overdue.
+    input.employee_spells = directory.spells_of(employee_id);
+    input.today = day;
+    c.timeline = compute_case_timeline(rules.rule_sets, input);
+}
+
+json App::Impl::case_timeline_json() const {
+    const SelectedCase& c = state.selected_case;
+    // Only what the employee page shows.
+    if (state.screen != Screen::employee || !c.timeline) return nullptr;
+    json entries = json::array();
+    for (const auto& e : c.timeline->entries)
+        entries.push_back({{"id", e.rule_id},
+                           {"due", e.due ? json(e.due->iso()) : json(nullptr)},
+                           {"status", to_string(e.status)}});
+    return {{"rule_set", c.timeline->rule_set_id}, {"spell_id", c.spell_id}, {"entries", std::move(entries)}};
+}
+
+} // namespace naervaer::client
