@@ -56,6 +56,7 @@ struct RecordWrite {
     std::optional<std::string> employee_id;
 };
 
+// A version a push sent that lost to the server's (kept until a later change supersedes it).
 struct ConflictWrite {
     std::string type;
     std::string record_id;
@@ -65,16 +66,8 @@ struct ConflictWrite {
     std::string user_id;
     std::string at;
 };
-
-struct StoredConflict {
-    std::string type;
-    std::string record_id;
-    int64_t base_rev = 0;
-    bool deleted = false;
-    nlohmann::json data;
-    std::string user_id;
-    std::string at;
-};
+// What is read back is what was written.
+using StoredConflict = ConflictWrite;
 
 struct AuditEntry {
     std::optional<std::string> org_id;
