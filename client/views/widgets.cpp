@@ -1,5 +1,7 @@
 #include "views/widgets.hpp"
 
+#include "platform/text_entry_hints.hpp"
+
 #include "app/forms.hpp"
 #include "views/test_anchors.hpp"
 #include "platform/ui_fonts.hpp"
@@ -23,10 +25,11 @@ bool input_text(const char* id, std::string& value, ImGuiInputTextFlags flags, c
     flags |= ImGuiInputTextFlags_CallbackResize;
     // ImGui writes into the buffer up to its capacity and asks to grow it through the callback.
     if (value.capacity() == 0) value.reserve(16);
-    if (hint)
-        return ImGui::InputTextWithHint(id, hint, value.data(), value.capacity() + 1, flags, resize_callback,
-                                        &value);
-    return ImGui::InputText(id, value.data(), value.capacity() + 1, flags, resize_callback, &value);
+    const bool changed =
+        hint ? ImGui::InputTextWithHint(id, hint, value.data(), value.capacity() + 1, flags, resize_callback, &value)
+             : ImGui::InputText(id, value.data(), value.capacity() + 1, flags, resize_callback, &value);
+    if ((flags & ImGuiInputTextFlags_Password) && ImGui::IsItemActive()) note_secret_text_active();
+    return changed;
 }
 
 bool text_field(const char* label, const char* id, std::string& value, const std::string& error, float width,

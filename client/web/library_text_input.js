@@ -151,4 +151,11 @@ mergeInto(LibraryManager.library, {
     style.top = (box.top + y) + 'px';
     style.height = height + 'px';
   },
+
+  // Masked ImGui fields (passwords, CPR) get a password element, so that keyboards neither
+  // suggest nor learn what is typed; focus and the listeners stay with the same element.
+  naervaer_js_text_input_secret__deps: ['$naervaerTextInput'],
+  naervaer_js_text_input_secret: function (secret) {
+    naervaerTextInput.field.type = secret ? 'password' : 'text';
+  },
 });

@@ -2,6 +2,7 @@
 
 #include "browser_input.hpp"
 #include "platform/web/frame_scheduler.hpp"
+#include "platform/text_entry_hints.hpp"
 
 #include "imgui.h"
 #include "imgui_internal.h" // the active InputText and its caret position
@@ -17,6 +18,7 @@ extern "C" {
 void naervaer_js_text_input_install();
 void naervaer_js_text_input_want(int wanted);
 void naervaer_js_text_input_place(float x, float y, float height);
+void naervaer_js_text_input_secret(int secret);
 }
 
 namespace naervaer::client::web {
@@ -55,6 +57,14 @@ void TextInput::follow(const ImGuiContext& g) {
     // Release pending: make sure the frames that count it down happen.
     if (wanted_ && !active) frames_.request();
     if (!active) return;
+
+    // A masked field (password, CPR) gets a password element: keyboards neither suggest nor
+    // learn what is typed there.
+    const bool secret = ui::secret_text_active();
+    if (secret != secret_) {
+        secret_ = secret;
+        naervaer_js_text_input_secret(secret ? 1 : 0);
+    }
 
     // The caret (ImGui's IME position: its top-left, one pixel left) and line height. Read-only
     // fields leave the position at NewFrame's default (1, 1); the element then stays where it was.

@@ -9,9 +9,10 @@
 // Only this path carries printable text while the element has focus: its keydowns reach ImGui as
 // key events without text (browser_input.cpp), so nothing arrives twice.
 //
-// Password fields: the element stays type=text. ImGui 1.86 clears the active field's flags
-// (InputTextState.Flags) before the frame ends, so the runner cannot tell; the element never shows
-// or keeps what is typed (invisible, emptied after every delivery, composition not displayed).
+// Masked fields (password, CPR): ImGui 1.86 clears the active field's flags before the frame
+// ends, so the text widgets note a masked active field (platform/text_entry_hints.hpp) and the
+// element becomes type=password while it is active. It never shows or keeps what is typed
+// either way (invisible, emptied after every delivery, composition not displayed).
 #include <string>
 
 struct ImGuiContext;
@@ -43,6 +44,7 @@ class TextInput {
     BrowserInput& input_;
     FrameScheduler& frames_;
     bool wanted_ = false;      // focus is (to be) in the element
+    bool secret_ = false;      // the element is type=password
     int idle_frames_ = 0;      // consecutive frames without an active text field
     float x_ = -1, y_ = -1, height_ = -1; // last caret sent
 };

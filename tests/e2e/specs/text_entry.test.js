@@ -67,3 +67,20 @@ test('typed, pasted and IME-composed text reaches an ImGui field exactly once', 
       await context.close();
     }
   }));
+
+test('a masked field (the password) is typed into a password element, other fields into a text one', () =>
+  withServer('text-entry-secret', async (server, pages) => {
+    const { page } = await openApp(browser, server, pages);
+    const activeType = () => page.evaluate(() => document.activeElement && document.activeElement.type);
+    await typeOver(page, 'login.email', demo.leader.email);
+    await page.waitForFunction(() => document.activeElement && document.activeElement.type === 'text');
+    await typeOver(page, 'login.password', 'x');
+    // Keyboards must neither suggest nor learn what goes into a password field.
+    await page.waitForFunction(() => document.activeElement && document.activeElement.type === 'password');
+    assert.equal(await activeType(), 'password');
+    assert.equal(await page.evaluate(() => document.activeElement.value), '');
+    await typeOver(page, 'login.email', 'x');
+    await page.waitForFunction(() => document.activeElement && document.activeElement.type === 'text');
+    assert.equal(await activeType(), 'text');
+    checkPageErrors(page);
+  }));
