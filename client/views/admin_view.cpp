@@ -17,9 +17,7 @@ namespace {
 void organisation_section(const ViewContext& ctx, OrganisationForm& form, Actions& out) {
     ui::subheading(ctx.tr("admin.organisation"));
     if (!form.editing) {
-        if (ImGui::BeginTable("organisation", 2, ImGuiTableFlags_SizingFixedFit)) {
-            ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, 200);
-            ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
+        if (ui::begin_details_table("organisation")) {
             ui::detail_row(ctx.tr("admin.organisation_name"), ctx.user.organisation_name);
             ui::detail_row(ctx.tr("admin.cvr"), ctx.user.organisation_cvr);
             ui::detail_row(ctx.tr("admin.municipality"), ctx.user.organisation_municipality);
@@ -51,11 +49,8 @@ void organisation_section(const ViewContext& ctx, OrganisationForm& form, Action
 
 void departments_section(const ViewContext& ctx, AdminState& admin, Actions& out) {
     ui::subheading(ctx.tr("admin.departments"));
-    const ImGuiTableFlags flags =
-        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
-    if (ImGui::BeginTable("departments", 2, flags)) {
-        ImGui::TableSetupColumn(ctx.tr("admin.department_name"), ImGuiTableColumnFlags_WidthStretch, 3);
-        ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthStretch, 2);
+    if (ui::begin_list_table("departments", {{ctx.tr("admin.department_name"), 3}, {"##actions", 2}}, 0, ImVec2(0, 0),
+                             false)) {
         for (const auto& d : ctx.directory.departments()) {
             ImGui::PushID(d.id.c_str());
             ImGui::TableNextRow();
@@ -100,16 +95,13 @@ std::string department_names(const ViewContext& ctx, const std::vector<std::stri
 }
 
 void users_table(const ViewContext& ctx, const AdminState& admin, Actions& out) {
-    const ImGuiTableFlags flags =
-        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("users", 6, flags)) return;
-    ImGui::TableSetupColumn(ctx.tr("admin.email"), ImGuiTableColumnFlags_WidthStretch, 3);
-    ImGui::TableSetupColumn(ctx.tr("admin.name"), ImGuiTableColumnFlags_WidthStretch, 2);
-    ImGui::TableSetupColumn(ctx.tr("admin.role"), ImGuiTableColumnFlags_WidthStretch, 1.5f);
-    ImGui::TableSetupColumn(ctx.tr("admin.user_departments"), ImGuiTableColumnFlags_WidthStretch, 2);
-    ImGui::TableSetupColumn(ctx.tr("admin.status"), ImGuiTableColumnFlags_WidthStretch, 1.5f);
-    ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthStretch, 3);
-    ImGui::TableHeadersRow();
+    if (!ui::begin_list_table("users", {{ctx.tr("admin.email"), 3},
+                                        {ctx.tr("admin.name"), 2},
+                                        {ctx.tr("admin.role"), 1.5f},
+                                        {ctx.tr("admin.user_departments"), 2},
+                                        {ctx.tr("admin.status"), 1.5f},
+                                        {"##actions", 3}}))
+        return;
     for (const auto& u : admin.users) {
         ImGui::PushID(u.id.c_str());
         ImGui::TableNextRow();

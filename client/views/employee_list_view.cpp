@@ -41,16 +41,13 @@ void employee_list_view(const ViewContext& ctx, EmployeeListForm& form, Actions&
     ui::vertical_space(0.5f);
 
     const auto employees = ctx.directory.employees_matching(form.search, form.department_id);
-    const ImGuiTableFlags table_flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                                        ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
     const float footer = ImGui::GetTextLineHeightWithSpacing() * 1.5f;
-    if (ImGui::BeginTable("employees", 4, table_flags, ImVec2(0, -footer))) {
-        ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn(ctx.tr("employee.name"), ImGuiTableColumnFlags_WidthStretch, 3);
-        ImGui::TableSetupColumn(ctx.tr("employee.number"), ImGuiTableColumnFlags_WidthStretch, 1);
-        ImGui::TableSetupColumn(ctx.tr("employee.department"), ImGuiTableColumnFlags_WidthStretch, 2);
-        ImGui::TableSetupColumn(ctx.tr("employees.status"), ImGuiTableColumnFlags_WidthStretch, 3);
-        ImGui::TableHeadersRow();
+    if (ui::begin_list_table("employees",
+                             {{ctx.tr("employee.name"), 3},
+                              {ctx.tr("employee.number"), 1},
+                              {ctx.tr("employee.department"), 2},
+                              {ctx.tr("employees.status"), 3}},
+                             ImGuiTableFlags_ScrollY, ImVec2(0, -footer))) {
 
         // Only the visible rows are drawn: an organisation can have tens of thousands.
         ImGuiListClipper clipper;

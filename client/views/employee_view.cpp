@@ -18,9 +18,7 @@ namespace naervaer::client {
 namespace {
 
 void details(const ViewContext& ctx, const Employee& e) {
-    if (!ImGui::BeginTable("details", 2, ImGuiTableFlags_SizingFixedFit)) return;
-    ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, 200);
-    ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
+    if (!ui::begin_details_table("details")) return;
     ui::detail_row(ctx.tr("employee.number"), e.employee_number);
     ui::detail_row(ctx.tr("employee.department"), ctx.directory.department_name(e.department_id));
     ui::detail_row(ctx.tr("employee.employment_start"), e.employment_start.danish());
@@ -48,21 +46,17 @@ void history(const ViewContext& ctx, const Employee& e, const std::string& selec
         ui::muted_text(ctx.tr("spells.none"));
         return;
     }
-    const ImGuiTableFlags flags =
-        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("spells", 7, flags)) return;
+    if (!ui::begin_list_table("spells", {{ctx.tr("spell.first_day"), 2},
+                                         {ctx.tr("spell.last_day"), 2},
+                                         {ctx.tr("spell.kind"), 3},
+                                         {ctx.tr("spell.extent"), 2},
+                                         {ctx.tr("spell.duration"), 1.5f},
+                                         {ctx.tr("spell.expected_return"), 3},
+                                         {"##actions", 4}}))
+        return;
     std::set<std::string> pending_ids;
     for (const auto& pending : ctx.replica.pending_changes(ctx.replica.pending_count()))
         if (pending.change.type == record_type::absence_spell) pending_ids.insert(pending.change.id);
-
-    ImGui::TableSetupColumn(ctx.tr("spell.first_day"), ImGuiTableColumnFlags_WidthStretch, 2);
-    ImGui::TableSetupColumn(ctx.tr("spell.last_day"), ImGuiTableColumnFlags_WidthStretch, 2);
-    ImGui::TableSetupColumn(ctx.tr("spell.kind"), ImGuiTableColumnFlags_WidthStretch, 3);
-    ImGui::TableSetupColumn(ctx.tr("spell.extent"), ImGuiTableColumnFlags_WidthStretch, 2);
-    ImGui::TableSetupColumn(ctx.tr("spell.duration"), ImGuiTableColumnFlags_WidthStretch, 1.5f);
-    ImGui::TableSetupColumn(ctx.tr("spell.expected_return"), ImGuiTableColumnFlags_WidthStretch, 3);
-    ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthStretch, 4);
-    ImGui::TableHeadersRow();
 
     for (const auto& spell : spells) {
         ImGui::PushID(spell.id.c_str());
@@ -183,16 +177,13 @@ void fast_track_banner(const ViewContext& ctx, const CaseTimeline& timeline) {
 }
 
 void timeline_table(const ViewContext& ctx, const CaseTimeline& timeline) {
-    const ImGuiTableFlags flags =
-        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("timeline", 6, flags)) return;
-    ImGui::TableSetupColumn(ctx.tr("timeline.column.step"), ImGuiTableColumnFlags_WidthStretch, 3);
-    ImGui::TableSetupColumn(ctx.tr("timeline.column.due"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
-    ImGui::TableSetupColumn(ctx.tr("timeline.column.status"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
-    ImGui::TableSetupColumn(ctx.tr("timeline.column.days_left"), ImGuiTableColumnFlags_WidthStretch, 1.8f);
-    ImGui::TableSetupColumn(ctx.tr("timeline.column.note"), ImGuiTableColumnFlags_WidthStretch, 3);
-    ImGui::TableSetupColumn(ctx.tr("timeline.column.source"), ImGuiTableColumnFlags_WidthStretch, 3);
-    ImGui::TableHeadersRow();
+    if (!ui::begin_list_table("timeline", {{ctx.tr("timeline.column.step"), 3},
+                                           {ctx.tr("timeline.column.due"), 1.6f},
+                                           {ctx.tr("timeline.column.status"), 1.6f},
+                                           {ctx.tr("timeline.column.days_left"), 1.8f},
+                                           {ctx.tr("timeline.column.note"), 3},
+                                           {ctx.tr("timeline.column.source"), 3}}))
+        return;
 
     for (const auto& entry : timeline.entries) {
         // Listed under the table instead: a step that does not apply is not a deadline.

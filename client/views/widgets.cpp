@@ -194,4 +194,22 @@ void detail_row(const char* label, const std::string& value) {
     ImGui::TextUnformatted(value.empty() ? "–" : value.c_str());
 }
 
+bool begin_list_table(const char* id, std::initializer_list<TableColumn> columns, ImGuiTableFlags extra,
+                      ImVec2 size, bool headers) {
+    const ImGuiTableFlags flags =
+        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp | extra;
+    if (!ImGui::BeginTable(id, static_cast<int>(columns.size()), flags, size)) return false;
+    if (extra & ImGuiTableFlags_ScrollY) ImGui::TableSetupScrollFreeze(0, 1);
+    for (const TableColumn& c : columns) ImGui::TableSetupColumn(c.label, ImGuiTableColumnFlags_WidthStretch, c.weight);
+    if (headers) ImGui::TableHeadersRow();
+    return true;
+}
+
+bool begin_details_table(const char* id) {
+    if (!ImGui::BeginTable(id, 2, ImGuiTableFlags_SizingFixedFit)) return false;
+    ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, 200);
+    ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
+    return true;
+}
+
 } // namespace naervaer::client::ui

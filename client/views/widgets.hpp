@@ -1,4 +1,5 @@
 #pragma once
+#include <initializer_list>
 // Small building blocks the screens share, so spacing, labels and errors look the same everywhere.
 #include "app/i18n.hpp"
 
@@ -45,6 +46,17 @@ bool primary_button(const char* label);
 // A button that does nothing (and looks so) when `enabled` is false.
 bool button(const char* label, bool enabled = true);
 void vertical_space(float factor = 1.0f);
+// A column of a list table: its header and its share of the width.
+struct TableColumn {
+    const char* label; // "##id" shows no text
+    float weight;
+};
+// A list: alternating row colours, lines between rows, columns stretched by weight and a header
+// row. `extra` adds flags (ImGuiTableFlags_ScrollY also freezes the header); end with EndTable().
+bool begin_list_table(const char* id, std::initializer_list<TableColumn> columns, ImGuiTableFlags extra = 0,
+                      ImVec2 size = ImVec2(0, 0), bool headers = true);
+// A label/value table for detail_row(): labels in a fixed column. End with ImGui::EndTable().
+bool begin_details_table(const char* id);
 // A row of a two-column label/value table: the label muted, an empty value as "–".
 void detail_row(const char* label, const std::string& value);
 
