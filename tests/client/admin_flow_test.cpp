@@ -11,7 +11,7 @@ namespace {
 
 std::string user_id_by_email(const TestServer& server, const std::string& email) {
     Session admin(server);
-    admin.login("admin@demo.naervaer.dk", "demo-admin");
+    admin.login(admin_email, admin_password);
     const Reply users = admin.get("/api/v1/admin/users"); // held: the loop reads into it
     for (const auto& u : users.body["users"])
         if (u["email"] == email) return u["id"].get<std::string>();
@@ -24,7 +24,7 @@ TEST_CASE("admin: a new team leader gets a one-time password that signs in and m
     TestServer server;
     ClientHarness c(server, server.temp_dir() / "admin.json");
     c.set_display_size(1280, 1600); // the whole admin screen, without scrolling
-    c.sign_in("admin@demo.naervaer.dk", "demo-admin");
+    c.sign_in(admin_email, admin_password);
     c.dispatch(ShowAdmin{});
 
     REQUIRE(c.click("admin.new_user.email"));
@@ -52,27 +52,27 @@ TEST_CASE("admin: a new team leader gets a one-time password that signs in and m
 TEST_CASE("admin: a deactivated user can no longer sign in, and a reset gives a new password") {
     TestServer server;
     ClientHarness c(server, server.temp_dir() / "admin.json");
-    c.sign_in("admin@demo.naervaer.dk", "demo-admin");
+    c.sign_in(admin_email, admin_password);
     c.dispatch(ShowAdmin{});
-    const std::string hr_id = user_id_by_email(server, "hr@demo.naervaer.dk");
+    const std::string hr_id = user_id_by_email(server, hr_email);
     REQUIRE_FALSE(hr_id.empty());
 
     REQUIRE(c.click("admin.user.active." + hr_id));
-    CHECK(Session(server).login("hr@demo.naervaer.dk", "demo-hr").status == 401);
+    CHECK(Session(server).login(hr_email, hr_password).status == 401);
 
     REQUIRE(c.click("admin.user.active." + hr_id)); // activate again
     REQUIRE(c.click("admin.user.reset." + hr_id));
     REQUIRE(c.click("admin.one_time_password.copy"));
     const std::string one_time_password = c.platform().clipboard_text();
-    CHECK(Session(server).login("hr@demo.naervaer.dk", "demo-hr").status == 401); // old one is gone
-    CHECK(Session(server).login("hr@demo.naervaer.dk", one_time_password).status == 200);
+    CHECK(Session(server).login(hr_email, hr_password).status == 401); // old one is gone
+    CHECK(Session(server).login(hr_email, one_time_password).status == 200);
 }
 
 TEST_CASE("admin: the organisation's CVR is checked before saving; a valid one reaches the server") {
     TestServer server;
     ClientHarness c(server, server.temp_dir() / "admin.json");
     c.set_display_size(1280, 1600);
-    c.sign_in("admin@demo.naervaer.dk", "demo-admin");
+    c.sign_in(admin_email, admin_password);
     c.dispatch(ShowAdmin{});
     REQUIRE(c.click("admin.organisation.edit"));
 
@@ -85,7 +85,7 @@ TEST_CASE("admin: the organisation's CVR is checked before saving; a valid one r
     const auto errors = c.state()["errors"];
     CHECK(errors.dump().find("Ugyldigt CVR-nummer") != std::string::npos);
     Session admin(server);
-    admin.login("admin@demo.naervaer.dk", "demo-admin");
+    admin.login(admin_email, admin_password);
     CHECK(admin.get("/api/v1/auth/me").body["organisation"]["cvr"] == "38172948");
 
     // 24256790 is valid (2·2+4·7+2·6+5·5+6·4+7·3+9·2+0·1 = 132 = 12·11).

@@ -15,10 +15,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr const char* hr_email = "hr@demo.naervaer.dk";
-constexpr const char* hr_password = "demo-hr";
-constexpr const char* admin_email = "admin@demo.naervaer.dk";
-constexpr const char* admin_password = "demo-admin";
 
 // Records a spell from today through the form: the first sick day is prefilled and focused, the
 // note goes through the text overlay, Enter saves. Returns the new spell's id.

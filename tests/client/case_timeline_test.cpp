@@ -20,8 +20,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr const char* hr_email = "hr@demo.naervaer.dk";
-constexpr const char* hr_password = "demo-hr";
 // Demo employees with an ongoing sickness spell (server/src/demo/demo_organisation.cpp):
 // day 25 of an ordinary spell, and day 46 of one not expected back within 8 weeks.
 constexpr const char* employee_day_25 = "demo-emp-05";

@@ -3,6 +3,7 @@
 // built but never rendered). Input goes through ImGui's IO as a backend would send it, so focus,
 // Tab and Enter behave as in the browser.
 #include "app/app.hpp"
+#include "naervaer/server/demo.hpp"
 #include "platform/native/native_platform.hpp"
 #include "support/test_server.hpp"
 
@@ -16,6 +17,12 @@
 #include <string>
 
 namespace naervaer::testing {
+
+// The demo organisation's logins, from the server's own definition of the demo.
+inline const std::string admin_email{server::demo::admin_email};
+inline const std::string admin_password{server::demo::admin_password};
+inline const std::string hr_email{server::demo::hr_email};
+inline const std::string hr_password{server::demo::hr_password};
 
 // The machine's local date: the demo organisation is seeded relative to the server's today.
 inline std::string local_today_iso() {
@@ -150,7 +157,7 @@ class ClientHarness {
 // An employee of the demo organisation without an ongoing spell, so a spell from today is valid.
 inline std::string employee_without_ongoing_spell(const TestServer& server) {
     Session admin(server);
-    admin.login("admin@demo.naervaer.dk", "demo-admin");
+    admin.login(admin_email, admin_password);
     const Reply pulled = admin.get("/api/v1/sync?since=0&limit=2000");
     std::set<std::string> employees, absent;
     for (const auto& record : pulled.body["changes"]) {

@@ -28,15 +28,15 @@ TEST_CASE("state read-out: items of the last frame, errors on screen, the form a
     CHECK(s["items"]["login.password"][1].get<float>() > s["items"]["login.email"][1].get<float>());
     CHECK(s["errors"].empty());
 
-    c.sign_in("hr@demo.naervaer.dk", "wrong");
+    c.sign_in(hr_email, "wrong");
     s = c.state();
-    CHECK(s["form"]["email"] == "hr@demo.naervaer.dk");
+    CHECK(s["form"]["email"] == hr_email);
     CHECK(s["form"]["password_length"] == 5);
     REQUIRE(s["errors"].size() == 1);
     CHECK(s["errors"][0] == s["last_error"]);
 
     ClientHarness fresh(server, {});
-    fresh.sign_in("hr@demo.naervaer.dk", "demo-hr");
+    fresh.sign_in(hr_email, hr_password);
     s = fresh.state();
     REQUIRE(s["screen"] == "employees");
     // Only what this frame drew: the login items are gone, the list's are there.

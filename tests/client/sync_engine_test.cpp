@@ -67,7 +67,7 @@ TEST_CASE("sync: a change the server rejects is set aside and does not block the
     REQUIRE(server.started());
     const std::string employee = naervaer::testing::employee_without_ongoing_spell(server);
     EngineFixture f("http://127.0.0.1:" + std::to_string(server.port()));
-    REQUIRE(f.login("hr@demo.naervaer.dk", "demo-hr"));
+    REQUIRE(f.login(testing::hr_email, testing::hr_password));
     f.engine.resume();
     f.settle();
     REQUIRE(f.engine.replica().cursor() > 0);
