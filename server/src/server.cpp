@@ -8,6 +8,7 @@
 #include "http/routes.hpp"
 #include "naervaer/server/demo.hpp"
 #include "services/admin_service.hpp"
+#include "services/alert_defaults.hpp"
 #include "services/auth_service.hpp"
 #include "services/sync_service.hpp"
 #include "static/static_files.hpp"
@@ -39,6 +40,7 @@ struct Server::Impl {
     Clock clock;
     std::string error;
     int port = -1;
+    AlertSettings alert_defaults;
 
     std::unique_ptr<sqlite::SqliteStore> store;
     // Declared after the store, so it is destroyed (stopped, its queue written) before it.
@@ -72,7 +74,7 @@ struct Server::Impl {
         }
         writer = std::make_unique<WriteBatcher>(*store);
         auth = std::make_unique<AuthService>(*store, *hasher, clock, config);
-        sync = std::make_unique<SyncService>(*store, *writer, clock);
+        sync = std::make_unique<SyncService>(*store, *writer, clock, alert_defaults);
         admin = std::make_unique<AdminService>(*store, *writer, *hasher, clock);
         static_files = std::make_unique<StaticFiles>(config.web_root);
     }
@@ -139,6 +141,12 @@ Server::~Server() { stop(); }
 bool Server::start() {
     if (impl_->started) return false;
     impl_->started = true;
+    try {
+        impl_->alert_defaults = embedded_alert_defaults();
+    } catch (const std::exception& e) {
+        impl_->error = e.what();
+        return false;
+    }
     try {
         impl_->open();
         impl_->register_routes();

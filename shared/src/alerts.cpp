@@ -1,6 +1,7 @@
 #include "naervaer/alerts.hpp"
 
 #include "json_fields.hpp"
+#include "json_reader.hpp"
 #include "naervaer/calendar.hpp"
 #include "naervaer/month_arithmetic.hpp"
 #include "naervaer/reassessment.hpp"
@@ -141,6 +142,157 @@ AlertSettingsParse parse_alert_settings(std::string_view json_text) {
     }
     if (out.errors.empty()) out.settings = std::move(settings);
     return out;
+}
+
+// ---- the organisation's choices ------------------------------------------------------------
+
+namespace {
+
+// Which numbers a kind uses; the others are neither written, checked nor applied.
+struct UsedNumbers {
+    bool days = false, spells = false, months = false, weeks = false, threshold = false, count = false;
+};
+
+UsedNumbers used_numbers(AlertKind kind) {
+    switch (kind) {
+    case AlertKind::continuous_days:
+        return {.days = true};
+    case AlertKind::spells_in_months:
+        return {.spells = true, .months = true};
+    case AlertKind::days_in_months:
+        return {.days = true, .months = true, .count = true};
+    case AlertKind::bradford:
+        return {.weeks = true, .threshold = true};
+    }
+    return {};
+}
+
+// The choice's numbers the kind uses, with the rest zero (the "not used" of the wire form).
+AlertRuleChoice only_used(AlertRuleChoice c, AlertKind kind) {
+    const UsedNumbers used = used_numbers(kind);
+    if (!used.days) c.days = 0;
+    if (!used.spells) c.spells = 0;
+    if (!used.months) c.months = 0;
+    if (!used.weeks) c.weeks = 0;
+    if (!used.threshold) c.threshold = 0;
+    if (!used.count) c.count = DayCount::calendar;
+    return c;
+}
+
+std::string_view to_string(DayCount c) {
+    return c == DayCount::working ? "working" : "calendar";
+}
+
+AlertRuleChoice read_choice(const json& j, const std::string& path, ValidationResult& errors) {
+    detail::JsonReader r(j, errors, path);
+    AlertRuleChoice c;
+    c.id = r.string("id", true, limits::id_length);
+    if (r.ok_object() && !r.has("enabled")) errors.add(r.field("enabled"), "required");
+    c.enabled = r.boolean("enabled", false);
+    c.days = r.integer("days", false, 0);
+    c.spells = r.integer("spells", false, 0);
+    c.months = r.integer("months", false, 0);
+    c.weeks = r.integer("weeks", false, 0);
+    c.threshold = r.integer("threshold", false, 0);
+    const std::string count = r.string("count", false, 16);
+    if (count == "working")
+        c.count = DayCount::working;
+    else if (r.has("count") && count != "calendar" && !errors.find(r.field("count")))
+        errors.add(r.field("count"), "unknown_value", count);
+    return c;
+}
+
+void check_range(ValidationResult& v, const std::string& path, const char* name, int value, int min,
+                 int max) {
+    if (value < min || value > max)
+        v.add(path + "." + name, "range", std::to_string(min) + "–" + std::to_string(max));
+}
+
+} // namespace
+
+AlertChoices choices_of(const AlertSettings& settings) {
+    AlertChoices out;
+    for (const AlertRule& r : settings.rules) {
+        const AlertRuleChoice all{r.id, r.enabled, r.days, r.spells, r.months, r.weeks, r.threshold, r.count};
+        out.rules.push_back(only_used(all, r.kind));
+    }
+    return out;
+}
+
+json to_json(const AlertChoices& choices) {
+    json rules = json::array();
+    for (const AlertRuleChoice& c : choices.rules) {
+        json j = {{"id", c.id}, {"enabled", c.enabled}};
+        // Zero is "not used by this kind" (choices_of leaves those at zero).
+        if (c.days != 0) j["days"] = c.days;
+        if (c.spells != 0) j["spells"] = c.spells;
+        if (c.months != 0) j["months"] = c.months;
+        if (c.weeks != 0) j["weeks"] = c.weeks;
+        if (c.threshold != 0) j["threshold"] = c.threshold;
+        // The count belongs to days_in_months, the only kind with both days and months.
+        if ((c.days != 0 && c.months != 0) || c.count != DayCount::calendar) j["count"] = to_string(c.count);
+        rules.push_back(std::move(j));
+    }
+    return {{"rules", std::move(rules)}};
+}
+
+AlertChoices decode_alert_choices(const json& data, ValidationResult& errors) {
+    AlertChoices out;
+    detail::JsonReader r(data, errors);
+    if (!r.ok_object()) return out;
+    const auto it = data.find("rules");
+    if (it == data.end() || it->is_null()) {
+        errors.add("rules", "required");
+        return out;
+    }
+    if (!it->is_array()) {
+        errors.add("rules", "type", "array");
+        return out;
+    }
+    for (std::size_t i = 0; i < it->size(); ++i)
+        out.rules.push_back(read_choice((*it)[i], "rules[" + std::to_string(i) + "]", errors));
+    return out;
+}
+
+ValidationResult validate(const AlertChoices& choices, const AlertSettings& defaults) {
+    ValidationResult v;
+    for (std::size_t i = 0; i < choices.rules.size(); ++i) {
+        const AlertRuleChoice& c = choices.rules[i];
+        const std::string path = "rules[" + std::to_string(i) + "]";
+        const AlertRule* rule = defaults.find(c.id);
+        if (!rule) {
+            v.add(path + ".id", "unknown", c.id);
+            continue;
+        }
+        const auto earlier = choices.rules.begin() + static_cast<std::ptrdiff_t>(i);
+        if (std::any_of(choices.rules.begin(), earlier,
+                        [&](const AlertRuleChoice& o) { return o.id == c.id; }))
+            v.add(path + ".id", "duplicate");
+        const UsedNumbers used = used_numbers(rule->kind);
+        if (used.days) check_range(v, path, "days", c.days, 1, 365);
+        if (used.spells) check_range(v, path, "spells", c.spells, 2, 52);
+        if (used.months) check_range(v, path, "months", c.months, 1, 24);
+        if (used.weeks) check_range(v, path, "weeks", c.weeks, 1, 104);
+        if (used.threshold) check_range(v, path, "threshold", c.threshold, 1, 100000);
+    }
+    return v;
+}
+
+// Expects choices that passed validate(): the numbers are copied as they are.
+AlertSettings apply_choices(AlertSettings defaults, const AlertChoices& choices) {
+    for (const AlertRuleChoice& c : choices.rules) {
+        AlertRule* rule = defaults.find(c.id);
+        if (!rule) continue;
+        const UsedNumbers used = used_numbers(rule->kind);
+        rule->enabled = c.enabled;
+        if (used.days) rule->days = c.days;
+        if (used.spells) rule->spells = c.spells;
+        if (used.months) rule->months = c.months;
+        if (used.weeks) rule->weeks = c.weeks;
+        if (used.threshold) rule->threshold = c.threshold;
+        if (used.count) rule->count = c.count;
+    }
+    return defaults;
 }
 
 int absence_days_in(std::span<const AbsenceSpell> spells, Date from, Date to, DayCount count) {

@@ -6,6 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <climits>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,6 +50,15 @@ public:
         if (!v) return fallback;
         if (!v->is_number()) return type_error(key, "number"), fallback;
         return v->get<double>();
+    }
+
+    // A whole number; values beyond int are clamped to its limits for a range check to refuse.
+    int integer(const char* key, bool required, int fallback) {
+        const auto* v = get(key, required);
+        if (!v) return fallback;
+        if (v->is_number_unsigned()) return static_cast<int>(std::min<uint64_t>(v->get<uint64_t>(), INT_MAX));
+        if (!v->is_number_integer()) return type_error(key, "integer"), fallback;
+        return static_cast<int>(std::clamp<int64_t>(v->get<int64_t>(), INT_MIN, INT_MAX));
     }
 
     bool boolean(const char* key, bool fallback) {

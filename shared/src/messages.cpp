@@ -42,6 +42,14 @@ constexpr std::array entries{
     Entry{"unknown_reference", "Findes ikke eller er ikke tilgængelig", "Does not exist or is not accessible"},
     Entry{"invalid_email", "Ugyldig e-mailadresse", "Invalid e-mail address"},
     Entry{"negative", "Må ikke være negativ", "Must not be negative"},
+    // A record id derived from its content (a to-do mark, the organisation's alert settings).
+    Entry{"id_mismatch", "Forkert id (forventede {})", "Wrong id (expected {})"},
+    Entry{"done_in_future",
+          "Et trin markeres som udført, når det er gjort: datoen må ikke ligge efter i dag ({})",
+          "A step is marked done once it was done: the date must not be after today ({})"},
+    Entry{"range", "Uden for det tilladte interval ({})", "Outside the allowed range ({})"},
+    Entry{"unknown", "Ukendt regel: {}", "Unknown rule: {}"},
+    Entry{"duplicate", "Reglen er nævnt mere end én gang", "The rule is named more than once"},
 };
 
 std::string fill(std::string_view text, const std::string& arg) {

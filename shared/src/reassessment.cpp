@@ -24,6 +24,13 @@ std::optional<BenefitInterval> benefit_interval(const AbsenceSpell& s, int emplo
     return BenefitInterval{first, last};
 }
 
+// Benefit days of an interval within [from, to].
+int days_between(const BenefitInterval& i, Date from, Date to) {
+    const Date start = std::max(from, i.first);
+    const Date end = i.last ? std::min(to, *i.last) : to;
+    return end < start ? 0 : (end - start) + 1;
+}
+
 } // namespace
 
 bool counts_as_sickness_benefit(const AbsenceSpell& s) {
@@ -32,10 +39,7 @@ bool counts_as_sickness_benefit(const AbsenceSpell& s) {
 
 int benefit_days_in(const AbsenceSpell& spell, Date from, Date to, int employer_period_days) {
     const auto interval = benefit_interval(spell, employer_period_days);
-    if (!interval) return 0;
-    const Date start = std::max(from, interval->first);
-    const Date end = interval->last ? std::min(to, *interval->last) : to;
-    return end < start ? 0 : (end - start) + 1;
+    return interval ? days_between(*interval, from, to) : 0;
 }
 
 std::optional<Date> reassessment_limit_date(std::span<const AbsenceSpell> spells,
@@ -45,8 +49,19 @@ std::optional<Date> reassessment_limit_date(std::span<const AbsenceSpell> spells
     // limit. The search ends at the last known benefit day, or for an open spell when it alone
     // would have passed the limit.
     std::vector<BenefitInterval> intervals;
-    for (const auto& s : spells)
-        if (auto i = benefit_interval(s, limits.employer_period_days)) intervals.push_back(*i);
+    bool open_ended = false;
+    long all_days = 0;
+    for (const auto& s : spells) {
+        const auto i = benefit_interval(s, limits.employer_period_days);
+        if (!i) continue;
+        intervals.push_back(*i);
+        if (i->last)
+            all_days += (*i->last - i->first) + 1;
+        else
+            open_ended = true;
+    }
+    // Most employees never get near the limit, whatever the period: no day-by-day search.
+    if (!open_ended && all_days <= limit_days) return std::nullopt;
     std::sort(intervals.begin(), intervals.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });
 
@@ -55,8 +70,10 @@ std::optional<Date> reassessment_limit_date(std::span<const AbsenceSpell> spells
         for (Date day = interval.first; day <= stop; day = day.plus_days(1)) {
             const Date from = period_start(day, limits.period_months);
             int total = 0;
-            for (const auto& s : spells)
-                total += benefit_days_in(s, from, day, limits.employer_period_days);
+            for (const auto& other : intervals) {
+                if (other.first > day) break; // sorted: the rest start later
+                total += days_between(other, from, day);
+            }
             if (total > limit_days) return day;
         }
     }

@@ -4,6 +4,7 @@
 #include "naervaer/identifiers.hpp"
 
 #include <cmath>
+#include <cstdint>
 
 namespace naervaer {
 
@@ -45,8 +46,68 @@ std::optional<AbsenceKind> absence_kind_from_string(std::string_view s) {
     return std::nullopt;
 }
 
+std::string_view to_string(NemRefusionPayer p) {
+    switch (p) {
+    case NemRefusionPayer::wages: return "wages";
+    case NemRefusionPayer::benefit: return "benefit";
+    case NemRefusionPayer::none: return "none";
+    }
+    return "wages";
+}
+
+std::optional<NemRefusionPayer> nemrefusion_payer_from_string(std::string_view s) {
+    for (auto p : {NemRefusionPayer::wages, NemRefusionPayer::benefit, NemRefusionPayer::none})
+        if (to_string(p) == s) return p;
+    return std::nullopt;
+}
+
 bool is_sync_type(std::string_view type) {
-    return type == record_type::department || type == record_type::employee || type == record_type::absence_spell;
+    return type == record_type::department || type == record_type::employee || type == record_type::absence_spell ||
+           type == record_type::todo_done || type == record_type::alert_settings;
+}
+
+// ---- record ids ----------------------------------------------------------------------------
+
+namespace {
+
+// FNV-1a with 128 bits (offset basis 0x6c62272e07bb014262b821756295c58d, prime 2^88 + 0x13b),
+// in two 64-bit halves: the wasm build has a 32-bit size_t and no portable 128-bit integer, and
+// the id must come out the same in the browser and on the server.
+struct Hash128 {
+    uint64_t hi = 0x6c62272e07bb0142ULL;
+    uint64_t lo = 0x62b821756295c58dULL;
+
+    void add(unsigned char byte) {
+        lo ^= byte;
+        // (hi·2^64 + lo) × (2^24·2^64 + 0x13b) mod 2^128 = lo·0x13b + (hi·0x13b + lo·2^24)·2^64:
+        // hi·2^24·2^128 falls off. lo·0x13b needs its high 64 bits, taken in 32-bit halves.
+        constexpr uint64_t p_lo = 0x13b;
+        const uint64_t lo_times_p_high = ((lo >> 32) * p_lo + (((lo & 0xffffffffULL) * p_lo) >> 32)) >> 32;
+        hi = hi * p_lo + (lo << 24) + lo_times_p_high;
+        lo = lo * p_lo;
+    }
+};
+
+void append_hex(std::string& out, uint64_t value) {
+    static constexpr char digits[] = "0123456789abcdef";
+    for (int shift = 60; shift >= 0; shift -= 4) out += digits[(value >> shift) & 0xf];
+}
+
+} // namespace
+
+std::string todo_done_record_id(std::string_view todo_key) {
+    Hash128 h;
+    for (char c : todo_key) h.add(static_cast<unsigned char>(c));
+    std::string id = "d-";
+    append_hex(id, h.hi);
+    append_hex(id, h.lo);
+    return id;
+}
+
+std::string alert_settings_record_id(std::string_view organisation_id) {
+    // Organisation ids are "org_" + 22 URL-safe base64 characters (server/src/auth/tokens.cpp) or
+    // the demo's "org_demo", so the result stays within the 64-character id rule.
+    return "alerts-" + std::string(organisation_id);
 }
 
 bool AbsenceSpell::overlaps(const AbsenceSpell& other) const {
@@ -80,6 +141,7 @@ json to_json(const Employee& e) {
               {"employment_start", e.employment_start.iso()},
               {"weekly_hours", e.weekly_hours}};
     if (!e.cpr.empty()) j["cpr"] = e.cpr;
+    j["nemrefusion_payer"] = to_string(e.nemrefusion_payer);
     return j;
 }
 
@@ -94,6 +156,11 @@ json to_json(const AbsenceSpell& s) {
     if (s.partial) j["hours_worked_per_week"] = s.hours_worked_per_week;
     j["expected_return"] = s.expected_return ? json(s.expected_return->iso()) : json(nullptr);
     return j;
+}
+
+json to_json(const TodoDone& t) {
+    return {{"employee_id", t.employee_id}, {"todo_key", t.todo_key}, {"done_on", t.done_on.iso()},
+            {"note", t.note}, {"done_by", t.done_by}, {"done_by_name", t.done_by_name}};
 }
 
 // ---- decode --------------------------------------------------------------------------------
@@ -120,6 +187,11 @@ Employee decode_employee(const json& data, std::string id, ValidationResult& err
         e.cpr = normalize_cpr(cpr);
         if (e.cpr.empty()) errors.add("cpr", "invalid_cpr");
     }
+    // Absent means wages: employees written before the field existed keep the usual case.
+    const std::string payer = r.string("nemrefusion_payer", false, 16);
+    if (auto p = nemrefusion_payer_from_string(payer)) e.nemrefusion_payer = *p;
+    else if (r.has("nemrefusion_payer") && !errors.find("nemrefusion_payer"))
+        errors.add("nemrefusion_payer", "unknown_value", payer);
     return e;
 }
 
@@ -139,6 +211,25 @@ AbsenceSpell decode_absence_spell(const json& data, std::string id, ValidationRe
     else if (!kind.empty()) errors.add("kind", "unknown_value", kind);
     s.note = r.string("note", false, limits::note_length, true);
     return s;
+}
+
+namespace {
+constexpr std::size_t todo_key_length = 160;
+constexpr std::size_t todo_note_length = 1000;
+} // namespace
+
+TodoDone decode_todo_done(const json& data, std::string id, ValidationResult& errors) {
+    JsonReader r(data, errors);
+    TodoDone t;
+    t.id = std::move(id);
+    t.employee_id = r.string("employee_id", true, limits::id_length);
+    t.todo_key = r.string("todo_key", true, todo_key_length);
+    if (auto d = r.date("done_on", true)) t.done_on = *d;
+    t.note = r.string("note", false, todo_note_length, true);
+    // Read so a record round-trips; the server overwrites both from the session.
+    t.done_by = r.string("done_by", false, limits::id_length);
+    t.done_by_name = r.string("done_by_name", false, limits::name_length);
+    return t;
 }
 
 // ---- validate ------------------------------------------------------------------------------
@@ -214,6 +305,21 @@ ValidationResult validate(const AbsenceSpell& s, const Employee* employee, std::
             break;
         }
     }
+    return v;
+}
+
+ValidationResult validate(const TodoDone& t, Date today) {
+    ValidationResult v;
+    // The id is derived from the key, so two people marking the same to-do meet as a conflict.
+    const std::string expected_id = todo_done_record_id(t.todo_key);
+    if (t.id != expected_id) v.add("id", "id_mismatch", expected_id);
+    if (!is_valid_id(t.employee_id)) v.add("employee_id", "required");
+    if (!is_clean_text(t.todo_key, false)) v.add("todo_key", "invalid_text");
+    else if (t.todo_key.empty()) v.add("todo_key", "required");
+    else if (t.todo_key.size() > todo_key_length) v.add("todo_key", "too_long", std::to_string(todo_key_length));
+    if (!is_clean_text(t.note, true)) v.add("note", "invalid_text");
+    else if (t.note.size() > todo_note_length) v.add("note", "too_long", std::to_string(todo_note_length));
+    if (t.done_on > today) v.add("done_on", "done_in_future", today.danish());
     return v;
 }
 

@@ -11,24 +11,6 @@ namespace naervaer {
 using detail::Fields;
 using nlohmann::json;
 
-std::string_view to_string(NemRefusionPayer p) {
-    switch (p) {
-    case NemRefusionPayer::wages:
-        return "wages";
-    case NemRefusionPayer::benefit:
-        return "benefit";
-    case NemRefusionPayer::none:
-        return "none";
-    }
-    return "wages";
-}
-
-std::optional<NemRefusionPayer> nemrefusion_payer_from_string(std::string_view s) {
-    for (auto p : {NemRefusionPayer::wages, NemRefusionPayer::benefit, NemRefusionPayer::none})
-        if (to_string(p) == s) return p;
-    return std::nullopt;
-}
-
 std::string_view to_string(RuleKind k) {
     switch (k) {
     case RuleKind::event:

@@ -1,12 +1,15 @@
 #pragma once
 // Shared by the server tests: the demo organisation's facts and builders for sync changes.
+#include "clock.hpp"
 #include "naervaer/date.hpp"
+#include "naervaer/records.hpp"
 #include "naervaer/server/demo.hpp"
 #include "naervaer/server/provisioning.hpp"
 #include "support/test_server.hpp"
 
 #include <doctest/doctest.h>
 
+#include <set>
 #include <string>
 
 namespace naervaer::testing {
@@ -24,6 +27,33 @@ inline std::string day(int offset_from_today) {
                              std::chrono::system_clock::now().time_since_epoch())
                              .count();
     return Date::from_serial(static_cast<int32_t>(seconds / 86400)).plus_days(offset_from_today).iso();
+}
+
+// A day relative to today in Denmark, the server's "today" for to-do marks (clock.hpp).
+inline std::string danish_day(int offset_from_today) {
+    return server::danish_today(std::chrono::system_clock::now()).plus_days(offset_from_today).iso();
+}
+
+// A change marking `todo_key` done, under the id the key gives.
+inline nlohmann::json todo_done_change(const std::string& todo_key, const std::string& employee_id,
+                                       const std::string& done_on, long long base_rev = 0) {
+    return {{"type", "todo_done"},
+            {"id", todo_done_record_id(todo_key)},
+            {"base_rev", base_rev},
+            {"data", {{"employee_id", employee_id}, {"todo_key", todo_key}, {"done_on", done_on}}}};
+}
+
+inline nlohmann::json delete_change(const std::string& type, const std::string& id, long long base_rev) {
+    return {{"type", type}, {"id", id}, {"base_rev", base_rev}, {"deleted", true}, {"data", nlohmann::json::object()}};
+}
+
+// The ids of the records a pull since `since` answers (one page is enough for the demo).
+inline std::set<std::string> pulled_ids(const Session& session, long long since = 0) {
+    const Reply pull = session.get("/api/v1/sync?since=" + std::to_string(since));
+    REQUIRE_MESSAGE(pull.status == 200, pull.raw);
+    std::set<std::string> ids;
+    for (const auto& record : pull.body["changes"]) ids.insert(record["id"].get<std::string>());
+    return ids;
 }
 
 inline nlohmann::json spell_change(const std::string& id, const std::string& employee_id, const std::string& first_day,
@@ -51,6 +81,16 @@ inline nlohmann::json read_record(const Session& session, const std::string& typ
     const Reply reply = session.get("/api/v1/records/" + type + "/" + id);
     REQUIRE_MESSAGE(reply.status == 200, reply.raw);
     return reply.body;
+}
+
+// `session` (admin or HR) moves an employee into another department.
+inline void move_employee(const Session& session, const std::string& employee_id, const std::string& department_id) {
+    const nlohmann::json employee = read_record(session, "employee", employee_id);
+    nlohmann::json move = {
+        {"type", "employee"}, {"id", employee_id}, {"base_rev", employee["rev"]}, {"data", employee["data"]}};
+    move["data"]["department_id"] = department_id;
+    const Reply moved = session.push(nlohmann::json::array({move}));
+    REQUIRE_MESSAGE(moved.status == 200, moved.raw);
 }
 
 // A second organisation ("org B") with an admin, set up beside the demo organisation.

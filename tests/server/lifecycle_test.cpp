@@ -1,6 +1,8 @@
 // Starting, stopping, the database on disk and the demo organisation.
 #include "helpers.hpp"
 #include "naervaer/identifiers.hpp"
+#include "store/sqlite/migrations.hpp"
+#include "store/sqlite/sqlite_store.hpp"
 
 #include <sqlite3.h>
 
@@ -45,8 +47,9 @@ TEST_CASE("lifecycle: migrations are recorded once and the demo is seeded only i
     const auto file = server.config().data_dir / "naervaer.sqlite3";
     const long long records = count_rows(file, "SELECT COUNT(*) FROM records");
     CHECK(count_rows(file, "SELECT COUNT(*) FROM schema_migrations WHERE version = 1") == 1);
+    CHECK(count_rows(file, "SELECT COUNT(*) FROM schema_migrations WHERE version = 2") == 1);
     REQUIRE(server.restart());
-    CHECK(count_rows(file, "SELECT COUNT(*) FROM schema_migrations") == 1);
+    CHECK(count_rows(file, "SELECT COUNT(*) FROM schema_migrations") == 2);
     CHECK(count_rows(file, "SELECT COUNT(*) FROM records") == records);
     CHECK(count_rows(file, "SELECT COUNT(*) FROM organisations") == 1);
 }
@@ -128,4 +131,141 @@ TEST_CASE("demo: the scaled demo seeds the requested employees and spells, and p
     const Reply rest = admin.get("/api/v1/sync?since=" + std::to_string(page.body["cursor"].get<long long>()));
     CHECK(rest.body["changes"].size() == 5 + 200 + 2000 - 2000);
     CHECK(rest.body["more"] == false);
+}
+
+namespace {
+
+// Every row of a table as text, in a fixed order: what "nothing changed" is compared on.
+std::vector<std::string> dump_rows(naervaer::server::sqlite::Connection& db, const char* sql) {
+    std::vector<std::string> rows;
+    auto q = db.use(sql);
+    while (q->step()) {
+        std::string row;
+        for (int column = 0; column < 10; ++column)
+            row += (q->is_null(column) ? std::string("NULL") : q->text(column)) + "|";
+        rows.push_back(row);
+    }
+    return rows;
+}
+
+bool insert_fails(naervaer::server::sqlite::Connection& db, const char* sql) {
+    try {
+        db.exec(sql);
+    } catch (const naervaer::server::sqlite::SqliteError&) {
+        return true;
+    }
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("migration: a version 1 database keeps every record, tombstone and index when migrated to version 2") {
+    namespace sq = naervaer::server::sqlite;
+    naervaer::testing::TempDir dir;
+    const auto file = dir.path() / "naervaer.sqlite3";
+    constexpr const char* all_records =
+        "SELECT id, org_id, type, rev, updated_at, updated_by, deleted, data, scope_department, employee_id"
+        " FROM records ORDER BY id";
+    std::vector<std::string> before;
+    {
+        sq::Connection db(file);
+        db.exec("PRAGMA foreign_keys = ON");
+        sq::migrate(db, sq::embedded_migrations().first(1));
+        db.exec(R"sql(
+            INSERT INTO organisations (id, name, cvr, municipality, created_at)
+                VALUES ('org_v1', 'Gammel A/S', '38172948', 'Hjørring', '2024-01-01T00:00:00Z');
+            INSERT INTO organisation_revs (org_id, rev) VALUES ('org_v1', 5);
+            INSERT INTO records VALUES ('dep', 'org_v1', 'department', 1, '2024-01-01T00:00:00Z', 'u', 0,
+                '{"name":"Lager"}', NULL, NULL);
+            INSERT INTO records VALUES ('emp', 'org_v1', 'employee', 2, '2024-01-01T00:00:00Z', 'u', 0,
+                '{"department_id":"dep","employment_start":"2020-01-01","name":"Åse Ørum","weekly_hours":37.0}',
+                'dep', NULL);
+            INSERT INTO records VALUES ('sp1', 'org_v1', 'absence_spell', 3, '2024-01-02T00:00:00Z', 'u', 0,
+                '{"employee_id":"emp","first_day":"2024-01-02","kind":"sickness","last_day":null}', 'dep', 'emp');
+            INSERT INTO records VALUES ('sp2', 'org_v1', 'absence_spell', 5, '2024-01-03T00:00:00Z', 'u', 1,
+                '{}', NULL, NULL);
+        )sql");
+        // Version 1 knows no to-do marks: the CHECK this migration widens.
+        CHECK(insert_fails(db, "INSERT INTO records VALUES ('d-1', 'org_v1', 'todo_done', 6, 't', 'u', 0, '{}', 'dep',"
+                               " 'emp')"));
+        before = dump_rows(db, all_records);
+        REQUIRE(before.size() == 4);
+    }
+
+    {
+        sq::SqliteStore store(file); // applies version 2
+        auto tx = store.read();
+        const auto spell = tx->find_record("sp1");
+        REQUIRE(spell.has_value());
+        CHECK(spell->record.data["first_day"] == "2024-01-02");
+        CHECK(spell->scope_department == "dep");
+        CHECK(spell->employee_id == "emp");
+        CHECK(tx->current_rev("org_v1") == 5);
+        CHECK(tx->spells_of_employee("org_v1", "emp").size() == 1);
+    }
+
+    sq::Connection db(file);
+    db.exec("PRAGMA foreign_keys = ON");
+    CHECK(dump_rows(db, all_records) == before);
+    CHECK(count_rows(file, "SELECT MAX(version) FROM schema_migrations") == 2);
+    CHECK(count_rows(file, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'records'"
+                           " AND name IN ('records_org_rev', 'records_org_employee')") == 2);
+    CHECK(count_rows(file, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'new_records'") == 0);
+    // The new types are accepted, other types still are not, revs stay unique and the
+    // organisation must exist.
+    db.exec("INSERT INTO records VALUES ('d-1', 'org_v1', 'todo_done', 6, 't', 'u', 0, '{}', 'dep', 'emp')");
+    db.exec("INSERT INTO records VALUES ('alerts-org_v1', 'org_v1', 'alert_settings', 7, 't', 'u', 0, '{}', NULL,"
+            " NULL)");
+    CHECK(insert_fails(db, "INSERT INTO records VALUES ('x', 'org_v1', 'note', 8, 't', 'u', 0, '{}', NULL, NULL)"));
+    CHECK(insert_fails(db, "INSERT INTO records VALUES ('y', 'org_v1', 'todo_done', 7, 't', 'u', 0, '{}', NULL, NULL)"));
+    CHECK(insert_fails(db, "INSERT INTO records VALUES ('z', 'org_none', 'todo_done', 9, 't', 'u', 0, '{}', NULL,"
+                           " NULL)"));
+}
+
+TEST_CASE("demo: the team leader has an open long case, an employee on benefit and a conversation HR marked held") {
+    TestServer server;
+    REQUIRE(server.started());
+    Session leader = demo_leader(server);
+    const Reply pull = leader.get("/api/v1/sync?since=0");
+    REQUIRE(pull.status == 200);
+    std::map<std::string, json> spells;
+    std::map<std::string, std::string> payer_of;
+    std::vector<json> marks;
+    for (const auto& record : pull.body["changes"]) {
+        if (record["type"] == "absence_spell") spells[record["id"]] = record["data"];
+        if (record["type"] == "employee") payer_of[record["id"]] = record["data"]["nemrefusion_payer"];
+        if (record["type"] == "todo_done") marks.push_back(record);
+    }
+    // demo-emp-11 (Lager) is on benefit; the employee the leader saw first is on wages.
+    CHECK(payer_of.at("demo-emp-11") == "benefit");
+    CHECK(payer_of.at("demo-emp-01") == "wages");
+
+    // The long case: day 17, not expected back within 8 weeks. Its conversation is due on
+    // first + 28 = today + 12 and the fast-track window runs to first + 34 = today + 18, so both
+    // are open to-dos today.
+    bool long_case = false;
+    for (const auto& [id, data] : spells)
+        if (data["employee_id"] == "demo-emp-11" && data["last_day"].is_null()) {
+            long_case = true;
+            CHECK(data["first_day"] == day(-16));
+            CHECK(data["not_expected_back_within_8_weeks"] == true);
+        }
+    CHECK(long_case);
+
+    // One mark: the conversation of demo-emp-04's day-39 case, held on day 20, marked by HR.
+    REQUIRE(marks.size() == 1);
+    const json& mark = marks.front();
+    CHECK(mark["updated_by"] == "u_demo_hr");
+    CHECK(mark["data"]["done_by"] == "u_demo_hr");
+    CHECK(mark["data"]["done_by_name"] == "Henriette Bach");
+    CHECK(mark["data"]["employee_id"] == "demo-emp-04");
+    const std::string key = mark["data"]["todo_key"];
+    CHECK(mark["id"] == naervaer::todo_done_record_id(key));
+    const std::string spell_id = key.substr(0, key.find('/'));
+    CHECK(key == spell_id + "/absence_conversation");
+    REQUIRE(spells.count(spell_id) == 1);
+    CHECK(spells[spell_id]["employee_id"] == "demo-emp-04");
+    CHECK(spells[spell_id]["last_day"].is_null());
+    CHECK(spells[spell_id]["first_day"] == day(-38));
+    CHECK(mark["data"]["done_on"] == day(-38 + 19));
 }

@@ -24,14 +24,6 @@ json seed_other_organisation(Session& b_admin) {
     return read_record(b_admin, "employee", "b-emp");
 }
 
-std::set<std::string> pulled_ids(const Session& session) {
-    const Reply pull = session.get("/api/v1/sync?since=0");
-    REQUIRE_MESSAGE(pull.status == 200, pull.raw);
-    std::set<std::string> ids;
-    for (const auto& record : pull.body["changes"]) ids.insert(record["id"].get<std::string>());
-    return ids;
-}
-
 } // namespace
 
 TEST_CASE("tenancy: another organisation's records answer 404 to reads, pushes and pulls, and stay unchanged") {
@@ -164,10 +156,7 @@ TEST_CASE("scoping: when an employee moves department their spells follow into t
     const long long cursor = before.body["cursor"];
 
     // demo-emp-19 (Henrik, Kundeservice) has an ongoing spell; HR-side move into Lager.
-    const json employee = read_record(admin, "employee", "demo-emp-19");
-    json move = {{"type", "employee"}, {"id", "demo-emp-19"}, {"base_rev", employee["rev"]}, {"data", employee["data"]}};
-    move["data"]["department_id"] = "demo-dept-lager";
-    REQUIRE(admin.push(json::array({move})).status == 200);
+    move_employee(admin, "demo-emp-19", "demo-dept-lager");
 
     const Reply after = leader.get("/api/v1/sync?since=" + std::to_string(cursor));
     REQUIRE(after.status == 200);

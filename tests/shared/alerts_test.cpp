@@ -182,3 +182,203 @@ TEST_CASE("alerts: broken alert settings are rejected with a reason") {
           p.errors.end());
     CHECK(std::find(p.errors.begin(), p.errors.end(), "alerts[0].months: is required") != p.errors.end());
 }
+
+// ---- the organisation's choices (the alert_settings record) ----------------------------------
+
+namespace {
+const AlertRuleChoice& choice(const AlertChoices& c, std::string_view id) {
+    auto it = std::find_if(c.rules.begin(), c.rules.end(), [&](const auto& r) { return r.id == id; });
+    REQUIRE(it != c.rules.end());
+    return *it;
+}
+
+AlertChoices decoded(const nlohmann::json& j, ValidationResult& errors) {
+    return decode_alert_choices(j, errors);
+}
+} // namespace
+
+TEST_CASE("alert choices: the defaults' choices carry only the numbers each kind uses") {
+    const AlertChoices c = choices_of(default_alerts());
+    REQUIRE(c.rules.size() == 4);
+    const AlertRuleChoice& week = choice(c, "continuous_week");
+    CHECK(week.enabled);
+    CHECK(week.days == 7);
+    CHECK(week.weeks == 0); // AlertRule's weeks defaults to 52 for every kind; only Bradford uses it
+    const AlertRuleChoice& bradford = choice(c, "bradford");
+    CHECK_FALSE(bradford.enabled);
+    CHECK(bradford.threshold == 250);
+    CHECK(bradford.weeks == 52);
+    CHECK(bradford.days == 0);
+
+    // The wire form of the header comment, exactly.
+    const nlohmann::json expected = nlohmann::json::parse(R"({"rules": [
+        {"id": "continuous_week", "enabled": true, "days": 7},
+        {"id": "frequent_spells", "enabled": true, "spells": 3, "months": 3},
+        {"id": "days_in_year", "enabled": false, "days": 15, "months": 12, "count": "calendar"},
+        {"id": "bradford", "enabled": false, "threshold": 250, "weeks": 52}]})");
+    CHECK(to_json(c) == expected);
+}
+
+TEST_CASE("alert choices: a JSON round trip keeps every choice, working-day counting included") {
+    AlertChoices c = choices_of(default_alerts());
+    for (auto& r : c.rules)
+        if (r.id == "days_in_year") r.enabled = true, r.count = DayCount::working, r.days = 20;
+    ValidationResult errors;
+    const AlertChoices back = decoded(to_json(c), errors);
+    CHECK(errors.ok());
+    REQUIRE(back.rules.size() == 4);
+    const AlertRuleChoice& days = choice(back, "days_in_year");
+    CHECK(days.enabled);
+    CHECK(days.days == 20);
+    CHECK(days.months == 12);
+    CHECK(days.count == DayCount::working);
+    CHECK(to_json(back) == to_json(c));
+}
+
+TEST_CASE("alert choices: decoding reports wrong shapes with their path and never throws") {
+    SUBCASE("not an object") {
+        ValidationResult e;
+        CHECK(decoded(nlohmann::json::array(), e).rules.empty());
+        CHECK(e.has("data", "type"));
+    }
+    SUBCASE("rules missing or not an array") {
+        ValidationResult missing;
+        decoded(nlohmann::json::object(), missing);
+        CHECK(missing.has("rules", "required"));
+        ValidationResult typed;
+        decoded({{"rules", "all"}}, typed);
+        CHECK(typed.has("rules", "type"));
+    }
+    SUBCASE("a rule that is not an object") {
+        ValidationResult e;
+        decoded({{"rules", {7}}}, e);
+        CHECK(e.has("rules[0]", "type"));
+    }
+    SUBCASE("fields of the wrong type") {
+        ValidationResult e;
+        decoded(nlohmann::json::parse(R"({"rules": [
+            {"id": "continuous_week", "enabled": true, "days": 7},
+            {"id": 3, "enabled": "yes", "days": 7.5, "spells": "3", "count": 1}]})"),
+                e);
+        CHECK(e.has("rules[1].id", "type"));
+        CHECK(e.has("rules[1].enabled", "type"));
+        CHECK(e.has("rules[1].days", "type"));
+        CHECK(e.has("rules[1].spells", "type"));
+        CHECK(e.has("rules[1].count", "type"));
+        CHECK(e.errors().size() == 5);
+    }
+    SUBCASE("missing id and enabled, unknown count") {
+        ValidationResult e;
+        decoded(nlohmann::json::parse(R"({"rules": [{"days": 7, "count": "hours"}]})"), e);
+        CHECK(e.has("rules[0].id", "required"));
+        CHECK(e.has("rules[0].enabled", "required"));
+        CHECK(e.has("rules[0].count", "unknown_value"));
+    }
+}
+
+TEST_CASE("alert choices: validation names unknown and repeated rules") {
+    const AlertSettings defaults = default_alerts();
+    ValidationResult decode_errors;
+    const AlertChoices c = decoded(nlohmann::json::parse(R"({"rules": [
+        {"id": "continuous_week", "enabled": true, "days": 7},
+        {"id": "bradfrod", "enabled": true, "threshold": 250, "weeks": 52},
+        {"id": "continuous_week", "enabled": false, "days": 7}]})"),
+                                   decode_errors);
+    REQUIRE(decode_errors.ok());
+    const ValidationResult v = validate(c, defaults);
+    CHECK(v.has("rules[1].id", "unknown"));
+    CHECK(v.find("rules[1].id")->message_en == "Unknown rule: bradfrod");
+    CHECK(v.has("rules[2].id", "duplicate"));
+    CHECK(v.errors().size() == 2);
+}
+
+TEST_CASE("alert choices: each number the kind uses must lie in its range, the others are ignored") {
+    const AlertSettings defaults = default_alerts();
+    CHECK(validate(choices_of(defaults), defaults).ok());
+    const auto check = [&](const char* rule_json, const char* field, bool ok) {
+        ValidationResult e;
+        const AlertChoices c =
+            decoded(nlohmann::json::parse(std::string(R"({"rules": [)") + rule_json + "]}"), e);
+        REQUIRE(e.ok());
+        const ValidationResult v = validate(c, defaults);
+        INFO(rule_json);
+        if (ok) {
+            CHECK(v.ok());
+        } else {
+            CHECK(v.has(std::string("rules[0].") + field, "range"));
+            CHECK(v.errors().size() == 1);
+        }
+    };
+    check(R"({"id": "continuous_week", "enabled": true, "days": 1})", "days", true);
+    check(R"({"id": "continuous_week", "enabled": true, "days": 365})", "days", true);
+    check(R"({"id": "continuous_week", "enabled": true, "days": 0})", "days", false);
+    check(R"({"id": "continuous_week", "enabled": true, "days": 366})", "days", false);
+    check(R"({"id": "continuous_week", "enabled": true})", "days", false); // missing = 0
+    // A continuous rule has no spells, months or weeks: whatever is sent there is not checked.
+    check(R"({"id": "continuous_week", "enabled": true, "days": 7, "spells": 999, "weeks": -3})", "", true);
+    check(R"({"id": "frequent_spells", "enabled": true, "spells": 2, "months": 24})", "", true);
+    check(R"({"id": "frequent_spells", "enabled": true, "spells": 1, "months": 3})", "spells", false);
+    check(R"({"id": "frequent_spells", "enabled": true, "spells": 53, "months": 3})", "spells", false);
+    check(R"({"id": "frequent_spells", "enabled": true, "spells": 3, "months": 25})", "months", false);
+    check(R"({"id": "frequent_spells", "enabled": true, "spells": 3, "months": 0})", "months", false);
+    check(R"({"id": "days_in_year", "enabled": true, "days": 15, "months": 12, "count": "working"})", "",
+          true);
+    check(R"({"id": "bradford", "enabled": true, "threshold": 100000, "weeks": 104})", "", true);
+    check(R"({"id": "bradford", "enabled": true, "threshold": 100001, "weeks": 52})", "threshold", false);
+    check(R"({"id": "bradford", "enabled": true, "threshold": 0, "weeks": 52})", "threshold", false);
+    check(R"({"id": "bradford", "enabled": true, "threshold": 250, "weeks": 105})", "weeks", false);
+    check(R"({"id": "bradford", "enabled": true, "threshold": 250, "weeks": 0})", "weeks", false);
+    // Beyond int: clamped, so still refused rather than wrapped into range.
+    check(R"({"id": "bradford", "enabled": true, "threshold": 18446744073709551615, "weeks": 52})",
+          "threshold", false);
+    check(R"({"id": "bradford", "enabled": true, "threshold": -4294967046, "weeks": 52})", "threshold",
+          false);
+
+    ValidationResult e;
+    const AlertChoices c =
+        decoded(nlohmann::json::parse(
+                    R"({"rules": [{"id": "frequent_spells", "enabled": true, "spells": 60, "months": 3}]})"),
+                e);
+    const ValidationResult v = validate(c, defaults);
+    REQUIRE(v.find("rules[0].spells"));
+    CHECK(v.find("rules[0].spells")->message_da == "Uden for det tilladte interval (2–52)");
+    CHECK(v.find("rules[0].spells")->message_en == "Outside the allowed range (2–52)");
+}
+
+TEST_CASE("alert choices: applying them turns rules on and off and changes their numbers only") {
+    const AlertSettings defaults = default_alerts();
+    ValidationResult e;
+    const AlertChoices c = decoded(nlohmann::json::parse(R"({"rules": [
+        {"id": "frequent_spells", "enabled": true, "spells": 4, "months": 6},
+        {"id": "continuous_week", "enabled": false, "days": 14, "weeks": 9},
+        {"id": "bradford", "enabled": true, "threshold": 400, "weeks": 26}]})"),
+                                   e);
+    REQUIRE(e.ok());
+    REQUIRE(validate(c, defaults).ok());
+    const AlertSettings applied = apply_choices(defaults, c);
+    REQUIRE(applied.rules.size() == 4);
+    const AlertRule* frequent = applied.find("frequent_spells");
+    CHECK(frequent->enabled);
+    CHECK(frequent->spells == 4);
+    CHECK(frequent->months == 6);
+    CHECK(frequent->title_da == defaults.find("frequent_spells")->title_da); // texts stay
+    const AlertRule* week = applied.find("continuous_week");
+    CHECK_FALSE(week->enabled);
+    CHECK(week->days == 14);
+    CHECK(week->weeks == 52); // not a number the kind uses: the default stays
+    const AlertRule* bradford = applied.find("bradford");
+    CHECK(bradford->enabled);
+    CHECK(bradford->threshold == 400);
+    CHECK(bradford->weeks == 26);
+    // Not named: unchanged.
+    const AlertRule* days = applied.find("days_in_year");
+    CHECK_FALSE(days->enabled);
+    CHECK(days->days == 15);
+
+    // The Forsvaret alternative (4 spells in 6 months) now fires on the 4th spell in 6 months.
+    const std::vector<AbsenceSpell> spells = {
+        spell(d(2025, 1, 6), d(2025, 1, 7), "a"), spell(d(2025, 2, 10), d(2025, 2, 10), "b"),
+        spell(d(2025, 4, 1), d(2025, 4, 2), "c"), spell(d(2025, 6, 2), d(2025, 6, 3), "e")};
+    CHECK_FALSE(fired(evaluate_alerts(defaults, spells, d(2025, 6, 5)), "frequent_spells")); // 2 in 3 months
+    CHECK(fired(evaluate_alerts(applied, spells, d(2025, 6, 5)), "frequent_spells"));        // 4 in 6 months
+}

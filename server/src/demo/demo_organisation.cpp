@@ -1,10 +1,12 @@
 // The demo organisation: "Vendsyssel Emballage ApS" in Hjørring (the municipality whose alert
 // rules seed 003 describes), four departments, 30 employees and a year of absence history.
-// Deterministic for a given day; every spell passes the same validation a user's would.
+// Deterministic for a given day; every spell and to-do mark passes the same validation a user's
+// would.
 #include "demo/demo_seed.hpp"
 
 #include "naervaer/identifiers.hpp"
 #include "naervaer/server/demo.hpp"
+#include "naervaer/todos.hpp"
 
 #include <array>
 #include <cstdint>
@@ -18,11 +20,17 @@ namespace {
 constexpr const char* organisation_id = "org_demo";
 constexpr const char* cvr = "38172948"; // passes the modulus-11 check
 
+// The demo HR user, who marked the held conversation below.
+constexpr const char* hr_user_id = "u_demo_hr";
+constexpr const char* hr_user_name = "Henriette Bach";
+
 struct DemoEmployee {
     const char* name;
     int department; // index into department_ids
     double weekly_hours;
     const char* cpr; // "" when not registered
+    // Who pays during the employer period; decides the NemRefusion deadline (SDL § 40).
+    NemRefusionPayer payer = NemRefusionPayer::wages;
 };
 
 constexpr std::array<const char*, 4> department_names = {"Produktion", "Lager", "Kundeservice", "Administration"};
@@ -38,7 +46,7 @@ constexpr std::array<DemoEmployee, 30> employees = {{
     {"Hanne Kløve", 0, 37, ""},
     {"Thomas Bækgaard", 0, 37, ""},
     {"Line Mølgaard", 0, 32, ""},
-    {"Jørgen Dalsgaard", 1, 37, ""},
+    {"Jørgen Dalsgaard", 1, 37, "", NemRefusionPayer::benefit}, // the employer pays sickness benefit
     {"Pia Skærbæk", 1, 37, "230991-1357"},
     {"Kasper Nørgaard", 1, 37, ""},
     {"Susanne Åkjær", 1, 20, ""},
@@ -55,7 +63,7 @@ constexpr std::array<DemoEmployee, 30> employees = {{
     {"Karen Møller", 3, 37, "011266-4820"},
     {"Ole Sæderup", 3, 37, ""},
     {"Tina Strøm", 3, 32, ""},
-    {"Morten Bøje", 3, 37, ""},
+    {"Morten Bøje", 3, 37, "", NemRefusionPayer::none}, // the employer pays neither
     {"Gitte Vestergård", 3, 37, ""},
     {"Anders Krøyer", 3, 37, ""},
 }};
@@ -70,9 +78,11 @@ struct OngoingSpell {
     int expected_back_in_days; // 0: not known
     bool long_term;
     const char* note;
+    int conversation_held_on_day = 0; // the absence conversation marked held (by HR) on this day; 0: not
 };
 
-constexpr std::array<OngoingSpell, 5> ongoing = {{
+// Demo employees 01-10 work in Produktion, 11-17 in Lager (the team leader's departments).
+constexpr std::array<OngoingSpell, 7> ongoing = {{
     // Not expected back within 8 weeks: the fast-track referral case (SDL § 7c).
     {1, 45, AbsenceKind::sickness, false, 0, 0, true, "Forventes ikke tilbage inden for 8 uger."},
     // Partial return (delvis raskmelding) with 20 of 37 hours worked.
@@ -81,6 +91,13 @@ constexpr std::array<OngoingSpell, 5> ongoing = {{
     // Day 24: the absence conversation is due within 4 weeks of the first sick day (SDL § 7a).
     {4, 24, AbsenceKind::sickness, false, 0, 0, false, ""},
     {25, 8, AbsenceKind::work_injury, false, 0, 10, false, "Arbejdsskade anmeldt."},
+    // Lager, day 17, not expected back within 8 weeks, payer benefit: the team leader's open
+    // to-dos of a new long case. Conversation due first + 28 = today + 12; fast-track window
+    // until first + 34 = today + 18; NemRefusion (benefit) first + 36 = today + 20.
+    {10, 16, AbsenceKind::sickness, false, 0, 0, true, "Forventes ikke tilbage inden for 8 uger."},
+    // Produktion, day 39, back in 9 days: the conversation (due first + 28 = today - 10) was held
+    // on day 20 and marked by HR, so it is no longer a to-do.
+    {3, 38, AbsenceKind::sickness, false, 0, 9, false, "Aftalt gradvis tilbagevenden.", 20},
 }};
 
 // A small deterministic generator (LCG), so the demo is the same on every machine.
@@ -112,6 +129,21 @@ void put(Transaction& tx, const std::string& type, const std::string& id, nlohma
     tx.put_record(organisation_id, w);
 }
 
+// HR's mark that the spell's absence conversation (SDL § 7 a) was held on day `day`.
+void put_conversation_held(Transaction& tx, const AbsenceSpell& spell, int day, const std::string& scope, Date today,
+                           const std::string& now) {
+    TodoDone mark;
+    mark.todo_key = deadline_todo_key(spell.id, "absence_conversation");
+    mark.id = todo_done_record_id(mark.todo_key);
+    mark.employee_id = spell.employee_id;
+    mark.done_on = spell.first_day.plus_days(day - 1);
+    mark.note = "Holdt på kontoret. Medarbejderen forventer at starte på nedsat tid.";
+    mark.done_by = hr_user_id;
+    mark.done_by_name = hr_user_name;
+    if (!validate(mark, today).ok()) return;
+    put(tx, std::string(record_type::todo_done), mark.id, to_json(mark), scope, spell.employee_id, now, hr_user_id);
+}
+
 } // namespace
 
 void insert_demo_users(Transaction& tx, const PasswordHasher& hasher, const std::string& org_id,
@@ -125,7 +157,7 @@ void insert_demo_users(Transaction& tx, const PasswordHasher& hasher, const std:
     };
     const std::array<DemoUser, 3> users = {{
         {"u_demo_admin", admin_email, admin_password, "Annette Vestergaard", Role::admin},
-        {"u_demo_hr", hr_email, hr_password, "Henriette Bach", Role::hr},
+        {hr_user_id, hr_email, hr_password, hr_user_name, Role::hr},
         {"u_demo_leder", leader_email, leader_password, "Bent Kristiansen", Role::team_leader},
     }};
     for (const DemoUser& u : users) {
@@ -171,6 +203,7 @@ bool seed_if_empty(Store& store, const PasswordHasher& hasher, Date today, const
             today.plus_days(i + 1 == employees.size() ? -60 : -(400 + (index * 97) % 3000));
         employee.weekly_hours = source.weekly_hours;
         employee.cpr = normalize_cpr(source.cpr);
+        employee.nemrefusion_payer = source.payer;
         const std::string scope = employee.department_id;
         put(*tx, std::string(record_type::employee), employee.id, to_json(employee), scope, std::nullopt, now, by);
 
@@ -195,7 +228,8 @@ bool seed_if_empty(Store& store, const PasswordHasher& hasher, Date today, const
             if (o.expected_back_in_days > 0) spell.expected_return = today.plus_days(o.expected_back_in_days);
             spell.not_expected_back_within_8_weeks = o.long_term;
             spell.note = o.note;
-            add_spell(spell);
+            if (add_spell(spell) && o.conversation_held_on_day > 0)
+                put_conversation_held(*tx, spells.back(), o.conversation_held_on_day, scope, today, now);
             history_end = spell.first_day.plus_days(-30 - random.next(30));
         }
 

@@ -65,6 +65,10 @@ bool seed_scaled(const Config& config, const ScaledOptions& options, std::string
             employee.department_id = department;
             employee.employment_start = today.plus_days(-4000);
             employee.weekly_hours = e % 5 == 0 ? 30 : 37;
+            // Mostly wages, as in most workplaces; some benefit and some neither (SDL § 40).
+            employee.nemrefusion_payer = e % 7 == 3    ? NemRefusionPayer::benefit
+                                         : e % 11 == 5 ? NemRefusionPayer::none
+                                                       : NemRefusionPayer::wages;
             write(std::string(record_type::employee), id, to_json(employee), department, std::nullopt);
 
             // Spread the spells evenly; each employee's go back from today without overlapping.

@@ -1,17 +1,30 @@
 #include "services/access.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace naervaer::server {
+
+namespace {
+// Department names for every picker, and the alert rules every leader is reminded by.
+constexpr std::array shared_types = {record_type::department, record_type::alert_settings};
+} // namespace
 
 bool sees_whole_organisation(const UserRow& user) {
     return user.user.role == Role::admin || user.user.role == Role::hr;
 }
 
+bool is_shared_type(std::string_view type) {
+    return std::find(shared_types.begin(), shared_types.end(), type) != shared_types.end();
+}
+
 PullScope pull_scope(const UserRow& user) {
     PullScope scope;
     scope.whole_organisation = sees_whole_organisation(user);
-    if (!scope.whole_organisation) scope.departments = user.user.department_ids;
+    if (!scope.whole_organisation) {
+        scope.shared_types.assign(shared_types.begin(), shared_types.end());
+        scope.departments = user.user.department_ids;
+    }
     return scope;
 }
 
@@ -23,15 +36,16 @@ bool leads_department(const UserRow& user, const std::optional<std::string>& dep
 
 bool can_see(const UserRow& user, const StoredRecord& record) {
     if (sees_whole_organisation(user)) return true;
-    if (record.record.type == record_type::department) return true;
+    if (is_shared_type(record.record.type)) return true;
     return leads_department(user, record.scope_department);
 }
 
 bool may_write_type(const UserRow& user, std::string_view type) {
     const Role role = user.user.role;
-    if (type == record_type::department) return role == Role::admin;
+    if (type == record_type::department || type == record_type::alert_settings) return role == Role::admin;
     if (type == record_type::employee) return role == Role::admin || role == Role::hr;
-    if (type == record_type::absence_spell) return true; // team leaders: scope checked per record
+    // Team leaders: the employee's department is checked per record.
+    if (type == record_type::absence_spell || type == record_type::todo_done) return true;
     return false;
 }
 

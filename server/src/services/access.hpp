@@ -1,9 +1,10 @@
 #pragma once
 // Who may see and write what (docs/api.md "Records and sync"):
 // - admin and HR see the whole organisation; a team leader sees every department record and the
-//   employees and absence spells of their own departments only;
-// - departments are written by admin; employees by admin and HR; absence spells by all three
-//   roles, a team leader only within their departments.
+//   organisation's alert settings, and the employees, absence spells and to-do marks of their own
+//   departments only;
+// - departments and alert settings are written by admin; employees by admin and HR; absence
+//   spells and to-do marks by all three roles, a team leader only within their departments.
 // A record a user may not see is answered as 404, exactly as if it did not exist.
 #include "store/store.hpp"
 
@@ -12,6 +13,8 @@
 namespace naervaer::server {
 
 bool sees_whole_organisation(const UserRow& user);
+// Record types every user of the organisation sees, whatever their departments.
+bool is_shared_type(std::string_view type);
 PullScope pull_scope(const UserRow& user);
 bool can_see(const UserRow& user, const StoredRecord& record);
 bool leads_department(const UserRow& user, const std::optional<std::string>& department);

@@ -1,6 +1,7 @@
 #include "services/sync_service.hpp"
 
 #include "http/api_error.hpp"
+#include "naervaer/alerts.hpp"
 #include "services/access.hpp"
 #include "services/audit.hpp"
 #include "services/json_text.hpp"
@@ -38,8 +39,10 @@ std::optional<StoredRecord> live_record(Transaction& tx, const std::string& org_
 // passed.
 class PushApplier {
 public:
-    PushApplier(Transaction& tx, const AuthContext& who, std::string now, SyncResponse& response)
-        : tx_(tx), who_(who), now_(std::move(now)), response_(response) {}
+    PushApplier(Transaction& tx, const AuthContext& who, std::string now, Date today,
+                const AlertSettings& alert_defaults, SyncResponse& response)
+        : tx_(tx), who_(who), now_(std::move(now)), today_(today), alert_defaults_(alert_defaults),
+          response_(response) {}
 
     void apply(const Change& change) {
         if (!seen_.insert(change.id).second) {
@@ -53,6 +56,7 @@ public:
         if (existing && existing->org_id != who_.org_id()) throw errors::not_found();
         if (existing && existing->record.type != change.type) throw errors::not_found();
         if (!may_write_type(who_.user, change.type)) throw errors::forbidden();
+        if (change.type == record_type::alert_settings) check_alert_settings_id(change.id);
         if (existing && !can_see(who_.user, *existing)) throw errors::not_found();
         if (!existing && change.base_rev != 0) throw errors::not_found();
 
@@ -79,16 +83,20 @@ public:
             prepare_department(change, write);
         } else if (change.type == record_type::employee) {
             prepare_employee(change, write);
-        } else {
+        } else if (change.type == record_type::absence_spell) {
             prepare_spell(change, write);
+        } else if (change.type == record_type::todo_done) {
+            prepare_todo_done(change, write);
+        } else {
+            prepare_alert_settings(change, write);
         }
 
         const int64_t rev = tx_.put_record(who_.org_id(), write);
         if (change.type == record_type::employee && existing && !change.deleted &&
             existing->scope_department != write.scope_department) {
-            // The employee moved: their spells follow, with new revs, so the new department's
-            // team leader pulls them.
-            tx_.rescope_spells(who_.org_id(), change.id, write.scope_department, now_);
+            // The employee moved: their spells and to-do marks follow, with new revs, so the new
+            // department's team leader pulls them.
+            tx_.rescope_employee_records(who_.org_id(), change.id, write.scope_department, now_);
         }
         // An accepted change supersedes refused versions kept for this record.
         tx_.delete_conflicts(who_.org_id(), change.id);
@@ -101,6 +109,8 @@ private:
     Transaction& tx_;
     const AuthContext& who_;
     std::string now_;
+    Date today_; // in Denmark
+    const AlertSettings& alert_defaults_;
     SyncResponse& response_;
     std::set<std::string> seen_;
 
@@ -111,7 +121,10 @@ private:
             ValidationResult shape;
             if (change.type == record_type::department) (void)decode_department(change.data, change.id, shape);
             else if (change.type == record_type::employee) (void)decode_employee(change.data, change.id, shape);
-            else (void)decode_absence_spell(change.data, change.id, shape);
+            else if (change.type == record_type::absence_spell)
+                (void)decode_absence_spell(change.data, change.id, shape);
+            else if (change.type == record_type::todo_done) (void)decode_todo_done(change.data, change.id, shape);
+            else (void)decode_alert_choices(change.data, shape);
             if (!shape.ok()) throw_invalid(shape);
         }
         tx_.insert_conflict(who_.org_id(), ConflictWrite{change.type, change.id, change.base_rev, change.deleted,
@@ -142,21 +155,27 @@ private:
         write.scope_department = employee.department_id;
     }
 
-    void prepare_spell(const Change& change, RecordWrite& write) {
-        ValidationResult result;
-        const AbsenceSpell spell = decode_absence_spell(change.data, change.id, result);
-        if (!result.ok()) throw_invalid(result);
-
-        const auto employee_record = live_record(tx_, who_.org_id(), spell.employee_id, record_type::employee);
-        // A team leader may only touch spells of employees in their departments, both the
-        // spell's current employee (checked by can_see above) and the one it is written for.
+    // The live employee a spell or a to-do mark is written for. A team leader may only touch
+    // records of employees in their departments: both the record's current employee (checked by
+    // can_see in apply) and the one it is written for; another department's answers 404.
+    StoredRecord writable_employee(const std::string& employee_id, ValidationResult& result) {
+        auto employee_record = live_record(tx_, who_.org_id(), employee_id, record_type::employee);
         if (employee_record && !can_see(who_.user, *employee_record)) throw errors::not_found();
         if (!employee_record) {
             result.add("employee_id", "unknown_reference");
             throw_invalid(result);
         }
+        return std::move(*employee_record);
+    }
+
+    void prepare_spell(const Change& change, RecordWrite& write) {
+        ValidationResult result;
+        const AbsenceSpell spell = decode_absence_spell(change.data, change.id, result);
+        if (!result.ok()) throw_invalid(result);
+
+        const StoredRecord employee_record = writable_employee(spell.employee_id, result);
         ValidationResult ignored; // the employee was validated when it was written
-        const Employee employee = decode_employee(employee_record->record.data, employee_record->record.id, ignored);
+        const Employee employee = decode_employee(employee_record.record.data, employee_record.record.id, ignored);
 
         std::vector<AbsenceSpell> others;
         // Only the employee's spells whose dates may meet this one's: the overlap check needs no
@@ -172,8 +191,49 @@ private:
         result.merge(validate(spell, &employee, others));
         if (!result.ok()) throw_invalid(result);
         write.data = to_json(spell);
-        write.scope_department = employee_record->scope_department;
+        write.scope_department = employee_record.scope_department;
         write.employee_id = spell.employee_id;
+    }
+
+    void prepare_todo_done(const Change& change, RecordWrite& write) {
+        ValidationResult result;
+        TodoDone mark = decode_todo_done(change.data, change.id, result);
+        if (!result.ok()) throw_invalid(result);
+        const StoredRecord employee_record = writable_employee(mark.employee_id, result);
+        result.merge(validate(mark, today_));
+        // Keys start with the spell's id (todos.hpp). The spell must be this employee's: a mark
+        // completes a step of that case, so naming an employee of one's own department with
+        // another department's spell would write outside one's scope.
+        const std::string spell_id = mark.todo_key.substr(0, mark.todo_key.find('/'));
+        const auto spell = live_record(tx_, who_.org_id(), spell_id, record_type::absence_spell);
+        if (!result.find("todo_key") && (!spell || spell->employee_id != mark.employee_id))
+            result.add("todo_key", "unknown_reference");
+        if (!result.ok()) throw_invalid(result);
+        // Who marked it is the session's user, whatever the client claims.
+        mark.done_by = who_.user_id();
+        mark.done_by_name = who_.user.user.name;
+        write.data = to_json(mark);
+        write.scope_department = employee_record.scope_department;
+        write.employee_id = mark.employee_id;
+    }
+
+    void check_alert_settings_id(const std::string& id) const {
+        // One record per organisation under a known id, so every device finds the same one.
+        const std::string expected = alert_settings_record_id(who_.org_id());
+        if (id == expected) return;
+        ValidationResult result;
+        result.add("id", "id_mismatch", expected);
+        throw_invalid(result);
+    }
+
+    void prepare_alert_settings(const Change& change, RecordWrite& write) {
+        ValidationResult result;
+        const AlertChoices choices = decode_alert_choices(change.data, result);
+        if (!result.ok()) throw_invalid(result);
+        result.merge(validate(choices, alert_defaults_));
+        if (!result.ok()) throw_invalid(result);
+        write.data = to_json(choices);
+        // No scope department: every user of the organisation pulls it (access.cpp).
     }
 };
 
@@ -276,19 +336,21 @@ std::size_t reserve_for(std::size_t records) { return 256 + records * 320; }
 
 } // namespace
 
-SyncService::SyncService(Store& store, WriteBatcher& writer, Clock clock)
-    : store_(store), writer_(writer), clock_(std::move(clock)) {}
+SyncService::SyncService(Store& store, WriteBatcher& writer, Clock clock, AlertSettings alert_defaults)
+    : store_(store), writer_(writer), clock_(std::move(clock)), alert_defaults_(std::move(alert_defaults)) {}
 
 std::string SyncService::push(const AuthContext& who, const PushRequest& request) {
     SyncResponse response; // accepted and conflicts; the changes are written as text below
-    const std::string now = iso_timestamp(clock_());
+    const auto clock_now = clock_();
+    const std::string now = iso_timestamp(clock_now);
+    const Date today = danish_today(clock_now);
     // Group commit: the push runs on the writer thread inside a batch with other concurrent
     // pushes, in its own savepoint; this returns once the batch is committed (durable), or
     // throws this push's refusal, its savepoint rolled back and the others unaffected.
     writer_.submit([&](Transaction& tx) {
         response.accepted.clear();
         response.conflicts.clear();
-        PushApplier applier(tx, who, now, response);
+        PushApplier applier(tx, who, now, today, alert_defaults_, response);
         json refused = json::array();
         std::optional<ApiError> first_error;
         for (std::size_t i = 0; i < request.changes.size(); ++i) {

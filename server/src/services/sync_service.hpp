@@ -3,6 +3,7 @@
 // batch, write it in one transaction or not at all), pull (paged, scoped to what the user may
 // see) and reading one record by id. Every write, read and pull is audited.
 #include "clock.hpp"
+#include "naervaer/alerts.hpp"
 #include "naervaer/sync.hpp"
 #include "services/auth_context.hpp"
 #include "store/store.hpp"
@@ -15,7 +16,8 @@ namespace naervaer::server {
 class SyncService {
 public:
     // Pushes are written by `writer` (group commit); pull and read audit rows are queued on it.
-    SyncService(Store& store, WriteBatcher& writer, Clock clock);
+    // `alert_defaults` are the rules an organisation's alert_settings record is checked against.
+    SyncService(Store& store, WriteBatcher& writer, Clock clock, AlertSettings alert_defaults);
 
     // The answers of push and pull come back as JSON text (docs/api.md): the stored records are
     // spliced in without being parsed.
@@ -31,6 +33,7 @@ private:
     Store& store_;
     WriteBatcher& writer_;
     Clock clock_;
+    AlertSettings alert_defaults_;
 };
 
 } // namespace naervaer::server

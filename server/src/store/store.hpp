@@ -94,11 +94,13 @@ struct RecordView {
     std::string_view data; // JSON text as stored
 };
 
-// Which records a pull may return. Empty `departments` with `whole_organisation` false means a
-// team leader without departments: department records only.
+// Which records a pull may return: everything, or the records of `shared_types` plus those
+// scoped to one of `departments` (access.cpp decides both). Empty `departments` means a team
+// leader without departments: the shared records only.
 struct PullScope {
     bool whole_organisation = true;
-    std::vector<std::string> departments; // team leader: spells and employees of these only
+    std::vector<std::string> shared_types; // seen by every user of the organisation
+    std::vector<std::string> departments;  // team leader: employees, spells and to-do marks of these
 };
 
 // One unit of work. Reads see one consistent snapshot; a write transaction holds the database's
@@ -151,11 +153,12 @@ public:
                                                               const std::optional<std::string>& last_day) = 0;
     // Inserts or replaces the record and gives it the organisation's next rev, which it returns.
     virtual int64_t put_record(const std::string& org_id, const RecordWrite& write) = 0;
-    // Moves an employee's spells to a new scope department and bumps their revs, so team leaders'
-    // pulls pick up the change. Returns the number of spells moved.
-    virtual int64_t rescope_spells(const std::string& org_id, const std::string& employee_id,
-                                   const std::optional<std::string>& department,
-                                   const std::string& updated_at) = 0;
+    // Moves every record tied to an employee (absence spells, to-do marks; tombstones too) to a
+    // new scope department and bumps their revs, so team leaders' pulls pick up the change.
+    // Returns the number of records moved.
+    virtual int64_t rescope_employee_records(const std::string& org_id, const std::string& employee_id,
+                                             const std::optional<std::string>& department,
+                                             const std::string& updated_at) = 0;
     // Records with rev > since in rev order, at most `limit`, handed to `row` one by one.
     virtual void pull(const std::string& org_id, int64_t since, std::size_t limit, const PullScope& scope,
                       const std::function<void(const RecordView&)>& row) = 0;

@@ -5,6 +5,9 @@
 // Settings are data (assets/rules/alerts-default.json) parsed without exceptions.
 #include "naervaer/date.hpp"
 #include "naervaer/records.hpp"
+#include "naervaer/validation.hpp"
+
+#include <nlohmann/json.hpp>
 
 #include <optional>
 #include <span>
@@ -55,6 +58,38 @@ struct AlertSettingsParse {
 };
 AlertSettingsParse parse_alert_settings(std::string_view json_text);
 
+// What an organisation chose for its alerts: per rule id of the defaults, on/off and the numbers.
+// This is the data of the "alert_settings" record (records.hpp); texts stay in the defaults file,
+// so a stored choice never freezes a translation. Wire form:
+//   {"rules": [{"id": "continuous_week", "enabled": true, "days": 7},
+//              {"id": "frequent_spells", "enabled": true, "spells": 3, "months": 3},
+//              {"id": "days_in_year", "enabled": false, "days": 15, "months": 12, "count": "calendar"},
+//              {"id": "bradford", "enabled": false, "threshold": 250, "weeks": 52}]}
+// Only the numbers the rule's kind uses are read and written.
+struct AlertRuleChoice {
+    std::string id;
+    bool enabled = false;
+    int days = 0;
+    int spells = 0;
+    int months = 0;
+    int weeks = 0;
+    int threshold = 0;
+    DayCount count = DayCount::calendar;
+};
+struct AlertChoices {
+    std::vector<AlertRuleChoice> rules;
+};
+AlertChoices choices_of(const AlertSettings& settings);
+nlohmann::json to_json(const AlertChoices& choices);
+// Never throws; wrong JSON types are errors with code "type" and a path like "rules[1].days".
+AlertChoices decode_alert_choices(const nlohmann::json& data, ValidationResult& errors);
+// Against the defaults: every id is one of theirs (at most once), and each number the rule's kind
+// uses lies in its range: days 1-365, spells 2-52, months 1-24, weeks 1-104, threshold 1-100000.
+// Errors name the field ("rules[1].days", code "range"/"unknown"/"duplicate").
+ValidationResult validate(const AlertChoices& choices, const AlertSettings& defaults);
+// The defaults with the choices applied (rules not named keep their defaults).
+AlertSettings apply_choices(AlertSettings defaults, const AlertChoices& choices);
+
 struct TriggeredAlert {
     std::string rule_id;
     AlertKind kind = AlertKind::continuous_days;
@@ -77,5 +112,27 @@ int bradford_factor(std::span<const AbsenceSpell> spells, Date today, int weeks)
 // as they are not the employee's own sickness (law.md, barselloven § 6 stk. 2).
 std::vector<TriggeredAlert> evaluate_alerts(const AlertSettings& settings,
                                             std::span<const AbsenceSpell> spells, Date today);
+
+// Alerts tied to the spell that set them off, for to-dos that stay until someone acts even when
+// the trigger's window later moves on. For each enabled rule and each counted spell S (not
+// pregnancy-related, not a child's first sick day, started by today):
+// - continuous_days fires on day `days` of S, S.first_day + days - 1, when S is ongoing or lasted
+//   at least that long and that day is within [today - lookback_days, today];
+// - the counting kinds (spells_in_months, days_in_months, bradford) fire on S.first_day when it is
+//   within [today - lookback_days, today] and evaluate_alerts(settings, spells, S.first_day)
+//   triggers: the spells up to that day, an ongoing one running to it. Every such S fires, so a
+//   fourth spell within 3 months is a new alert after the third. A count that only grows during
+//   one long spell (days, Bradford) is not re-measured after its first day; continuous_days covers
+//   that case.
+// `on` is the trigger date (<= today). Sorted by `on`, then spell id, then the rule's place in the
+// settings, whatever the order of `spells`.
+struct SpellAlert {
+    TriggeredAlert alert;
+    std::string spell_id;
+    Date on;
+};
+std::vector<SpellAlert> evaluate_spell_alerts(const AlertSettings& settings,
+                                              std::span<const AbsenceSpell> spells, Date today,
+                                              int lookback_days);
 
 } // namespace naervaer

@@ -39,6 +39,12 @@ struct User {
     bool must_change_password = false;
 };
 
+// Who pays the employee during the employer period; a per-employee setting that decides which
+// NemRefusion deadline applies (SDL § 40, law.md). Wire values "wages", "benefit", "none".
+enum class NemRefusionPayer { wages, benefit, none };
+std::string_view to_string(NemRefusionPayer p);
+std::optional<NemRefusionPayer> nemrefusion_payer_from_string(std::string_view s);
+
 struct Employee {
     std::string id;
     std::string name;
@@ -47,6 +53,9 @@ struct Employee {
     Date employment_start;
     double weekly_hours = 37.0;
     std::string cpr; // optional; "" when not given. Stored normalized DDMMYY-SSSS.
+    // Optional on the wire ("nemrefusion_payer"); absent = wages, so records written before the
+    // field existed keep their meaning.
+    NemRefusionPayer nemrefusion_payer = NemRefusionPayer::wages;
 };
 
 enum class AbsenceKind { sickness, work_injury, pregnancy_related, section_56, child_first_sick_day };
@@ -70,12 +79,35 @@ struct AbsenceSpell {
     bool overlaps(const AbsenceSpell& other) const;
 };
 
+// A to-do marked done (record type "todo_done"): who marked it and on which day it was done (the
+// conversation held, fast track requested). Deleting the record un-marks it. Its record id is
+// todo_done_record_id(todo_key), so two people marking the same to-do meet as a conflict instead
+// of making two marks. `done_by` and `done_by_name` are set by the server from the session; what a
+// client sends there is ignored. The record envelope's updated_at says when it was marked.
+struct TodoDone {
+    std::string id;
+    std::string employee_id; // decides who may see it (team-leader scoping), as for spells
+    std::string todo_key;    // Todo::key (todos.hpp), 1-160 characters
+    Date done_on;
+    std::string note; // optional, at most 1000 characters
+    std::string done_by;
+    std::string done_by_name;
+};
+// "d-" + 32 hex digits of a 128-bit hash of the key: deterministic, within the 64-character id
+// limit, and unique in practice because keys contain the spell's random id.
+std::string todo_done_record_id(std::string_view todo_key);
+
 // Record types that travel through sync, as they appear in `Record::type`.
 namespace record_type {
 inline constexpr std::string_view department = "department";
 inline constexpr std::string_view employee = "employee";
 inline constexpr std::string_view absence_spell = "absence_spell";
+inline constexpr std::string_view todo_done = "todo_done";
+// The organisation's alert choices (alerts.hpp AlertChoices): one record per organisation with
+// id alert_settings_record_id(org id); written by admins, read by everyone in the organisation.
+inline constexpr std::string_view alert_settings = "alert_settings";
 } // namespace record_type
+std::string alert_settings_record_id(std::string_view organisation_id); // "alerts-" + org id
 bool is_sync_type(std::string_view type);
 
 // ---- JSON ----------------------------------------------------------------------------------
@@ -84,6 +116,7 @@ nlohmann::json to_json(const Department&);
 nlohmann::json to_json(const User&);
 nlohmann::json to_json(const Employee&);
 nlohmann::json to_json(const AbsenceSpell&);
+nlohmann::json to_json(const TodoDone&);
 
 // Each decode checks presence and JSON types field by field; wrong or missing fields land in
 // `errors` (code "type" or "required") and the returned value holds what could be read.
@@ -91,6 +124,7 @@ nlohmann::json to_json(const AbsenceSpell&);
 Department decode_department(const nlohmann::json& data, std::string id, ValidationResult& errors);
 Employee decode_employee(const nlohmann::json& data, std::string id, ValidationResult& errors);
 AbsenceSpell decode_absence_spell(const nlohmann::json& data, std::string id, ValidationResult& errors);
+TodoDone decode_todo_done(const nlohmann::json& data, std::string id, ValidationResult& errors);
 
 // ---- Validation (domain rules, after decoding) -----------------------------------------------
 ValidationResult validate(const Organisation&);
@@ -101,5 +135,8 @@ ValidationResult validate(const Employee&);
 // by id).
 ValidationResult validate(const AbsenceSpell&, const Employee* employee,
                           std::span<const AbsenceSpell> other_spells);
+// Key and note lengths, done_on not in the future beyond `today` (a step is marked when done),
+// and the record id matching todo_done_record_id(todo_key).
+ValidationResult validate(const TodoDone&, Date today);
 
 } // namespace naervaer

@@ -4,6 +4,7 @@
 // change is a new JSON file and cases that started before it keep their rules (law.md, intro).
 // Parsing never throws: the wasm build has no exceptions and the text may be hand-edited.
 #include "naervaer/date.hpp"
+#include "naervaer/records.hpp" // NemRefusionPayer
 
 #include <optional>
 #include <span>
@@ -12,12 +13,6 @@
 #include <vector>
 
 namespace naervaer {
-
-// Who pays the employee during the employer period; a per-employee setting that decides which
-// NemRefusion deadline applies (SDL § 40, law.md).
-enum class NemRefusionPayer { wages, benefit, none };
-std::string_view to_string(NemRefusionPayer p);
-std::optional<NemRefusionPayer> nemrefusion_payer_from_string(std::string_view s);
 
 enum class RuleKind {
     event,        // a date that simply happens (end of the employer period, a municipal meeting)

@@ -294,11 +294,13 @@ public:
         return rev;
     }
 
-    int64_t rescope_spells(const std::string& org_id, const std::string& employee_id,
-                           const std::optional<std::string>& department, const std::string& updated_at) override {
+    int64_t rescope_employee_records(const std::string& org_id, const std::string& employee_id,
+                                     const std::optional<std::string>& department,
+                                     const std::string& updated_at) override {
         std::vector<std::string> ids;
         {
-            auto q = db_->use("SELECT id FROM records WHERE org_id = ? AND employee_id = ? AND type = 'absence_spell'");
+            // In rev order, so the moved records keep their relative order in pulls.
+            auto q = db_->use("SELECT id FROM records WHERE org_id = ? AND employee_id = ? ORDER BY rev");
             q->bind(1, org_id);
             q->bind(2, employee_id);
             while (q->step()) ids.push_back(q->text(0));
@@ -336,14 +338,16 @@ public:
             q->bind(3, static_cast<int64_t>(limit));
             read_rows(*q);
         } else {
-            // json_each turns the JSON array of department ids into a set SQLite can match with IN.
+            // json_each turns the JSON arrays of types and department ids into sets SQLite can
+            // match with IN.
             auto q = db_->use(NAERVAER_PULL_COLUMNS
-                              "WHERE org_id = ? AND rev > ? AND (type = 'department' OR scope_department IN"
-                              " (SELECT value FROM json_each(?))) ORDER BY rev LIMIT ?");
+                              "WHERE org_id = ? AND rev > ? AND (type IN (SELECT value FROM json_each(?)) OR"
+                              " scope_department IN (SELECT value FROM json_each(?))) ORDER BY rev LIMIT ?");
             q->bind(1, org_id);
             q->bind(2, since);
-            q->bind(3, json(scope.departments).dump());
-            q->bind(4, static_cast<int64_t>(limit));
+            q->bind(3, json(scope.shared_types).dump());
+            q->bind(4, json(scope.departments).dump());
+            q->bind(5, static_cast<int64_t>(limit));
             read_rows(*q);
         }
 #undef NAERVAER_PULL_COLUMNS

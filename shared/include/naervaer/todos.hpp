@@ -1,0 +1,96 @@
+#pragma once
+// The to-do list: every case deadline and employer alert that a leader still has to act on,
+// derived from the records (never stored) and bucketed for the home screen. Which user sees which
+// to-dos follows from which records they may see: a team leader's replica holds the employees of
+// their departments, HR and admins hold everyone (docs/deadlines.md, "To-dos").
+#include "naervaer/alerts.hpp"
+#include "naervaer/date.hpp"
+#include "naervaer/records.hpp"
+#include "naervaer/rule_set.hpp"
+#include "naervaer/timeline.hpp"
+
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace naervaer {
+
+// Keys name a to-do across devices and days: "<spell id>/<rule id>" for a case deadline,
+// "<spell id>/alert/<alert rule id>" for an alert.
+std::string deadline_todo_key(std::string_view spell_id, std::string_view rule_id);
+std::string alert_todo_key(std::string_view spell_id, std::string_view alert_rule_id);
+
+// The marks of one organisation (or of what one user sees), by todo_key.
+using DoneMarks = std::map<std::string, TodoDone, std::less<>>;
+
+// The timeline input of one case with the case's marks applied: every mark "<spell id>/<rule id>"
+// becomes a CompletedStep{rule id, done_on} (alert marks are not steps), and the mark of
+// "<spell>/fast_track_window" is also the fast-track request date, so the window is met, the
+// week-8 follow-up lapses and the follow-up 2 weeks after the request is dated. The payer is the
+// employee's (wages without an employee). `employee_spells` are all of the employee's spells (for
+// the reassessment).
+CaseInput case_input(const AbsenceSpell& spell, const Employee* employee,
+                     std::span<const AbsenceSpell> employee_spells, const DoneMarks& marks, Date today);
+
+enum class TodoSource { deadline, alert };
+std::string_view to_string(TodoSource s);
+
+enum class TodoBucket {
+    overdue,   // due before today and not done (deadlines and alerts; windows close instead)
+    this_week, // due today or later, up to and including Sunday of today's (Monday-first) week
+    upcoming,  // after this week
+};
+std::string_view to_string(TodoBucket b);
+
+struct Todo {
+    std::string key;
+    TodoSource source = TodoSource::deadline;
+    std::string rule_id; // a rule-set rule id, or an alert rule id
+    std::string employee_id;
+    std::string department_id;
+    std::string spell_id;
+    Date due;                           // legal date, or the day an alert fired
+    std::optional<Date> suggested_date; // the working day before, when `due` is not a working day
+    int days_left = 0;                  // due - today
+    TodoBucket bucket = TodoBucket::upcoming;
+    RuleKind kind = RuleKind::deadline; // for alerts: deadline
+    std::string title_da, title_en;
+    std::string detail_da, detail_en; // the explanation, or the alert's message
+    std::string reference;            // legal source or the policy's wording (a rule's `source`)
+    std::string rule_set_id;          // which rule set the case uses ("" for alerts)
+};
+
+struct TodoInput {
+    std::span<const RuleSet> rule_sets;
+    const AlertSettings* alerts = nullptr; // nothing = no alerts
+    std::span<const Employee> employees;
+    // Spells by employee id; employees without spells may be missing.
+    const std::map<std::string, std::vector<AbsenceSpell>>* spells_by_employee = nullptr;
+    const DoneMarks* marks = nullptr;
+    Date today;
+    // Cases that ended more than this many days ago, and alerts that fired longer ago, give no
+    // to-dos: an old case with a missed step is history, not work.
+    int horizon_days = 90;
+};
+
+// Open to-dos: timeline entries of kind deadline, window and warning whose status is upcoming,
+// due_soon or overdue (windows and warnings are never overdue: once passed they are gone), plus
+// spell alerts, minus every key with a mark. Only cases that are ongoing or ended on or after
+// today - horizon_days get a timeline; cases outside the Sickness Benefit Act or older than every
+// rule set give none. The reassessment date is one per employee, so its warning is listed once,
+// on the case whose spell contains the date. Alerts are evaluate_spell_alerts(..., today,
+// horizon_days), due the day they fired (overdue from the next day until marked), without a
+// suggested date. Sorted by due date, then employee name, then key.
+std::vector<Todo> compute_todos(const TodoInput& input);
+
+struct TodoCounts {
+    int overdue = 0;
+    int this_week = 0;
+    int upcoming = 0;
+};
+TodoCounts count_todos(std::span<const Todo> todos);
+
+} // namespace naervaer

@@ -1,0 +1,244 @@
+#include "naervaer/todos.hpp"
+
+#include "naervaer/reassessment.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace naervaer {
+
+std::string deadline_todo_key(std::string_view spell_id, std::string_view rule_id) {
+    std::string key;
+    key.reserve(spell_id.size() + 1 + rule_id.size());
+    key.append(spell_id).append("/").append(rule_id);
+    return key;
+}
+
+std::string alert_todo_key(std::string_view spell_id, std::string_view alert_rule_id) {
+    std::string key;
+    key.reserve(spell_id.size() + 7 + alert_rule_id.size());
+    key.append(spell_id).append("/alert/").append(alert_rule_id);
+    return key;
+}
+
+std::string_view to_string(TodoSource s) {
+    return s == TodoSource::alert ? "alert" : "deadline";
+}
+
+std::string_view to_string(TodoBucket b) {
+    switch (b) {
+    case TodoBucket::overdue:
+        return "overdue";
+    case TodoBucket::this_week:
+        return "this_week";
+    case TodoBucket::upcoming:
+        return "upcoming";
+    }
+    return "upcoming";
+}
+
+namespace {
+
+// The rule id of a timeline key "<spell id>/<rule id>" of this spell; empty for other spells' keys
+// and for alert keys ("<spell id>/alert/<id>"). Ids never contain '/' (is_valid_id), so the prefix
+// is unambiguous.
+std::string_view rule_id_of_key(std::string_view key, std::string_view spell_id) {
+    if (key.size() <= spell_id.size() + 1 || key.substr(0, spell_id.size()) != spell_id ||
+        key[spell_id.size()] != '/')
+        return {};
+    const std::string_view rest = key.substr(spell_id.size() + 1);
+    return rest.find('/') == std::string_view::npos ? rest : std::string_view{};
+}
+
+// Completed steps and the fast-track request of `in.spell` from the marks. Walks only the keys
+// that start with the spell id (the map is ordered), so it costs nothing for unmarked cases.
+void apply_marks(CaseInput& in, const DoneMarks& marks) {
+    in.completed.clear();
+    in.fast_track_requested_on.reset();
+    const std::string_view spell_id = in.spell.id;
+    for (auto it = marks.lower_bound(spell_id);
+         it != marks.end() && std::string_view(it->first).substr(0, spell_id.size()) == spell_id; ++it) {
+        const std::string_view rule_id = rule_id_of_key(it->first, spell_id);
+        if (rule_id.empty()) continue;
+        in.completed.push_back({std::string(rule_id), it->second.done_on});
+        // Marking the window done means the request was made that day (SDL § 7 c): the timeline
+        // then drops the week-8 follow-up and dates the one 2 weeks after the request.
+        if (rule_id == "fast_track_window") in.fast_track_requested_on = it->second.done_on;
+    }
+}
+
+TodoBucket bucket_of(Date due, Date today) {
+    if (due < today) return TodoBucket::overdue;
+    // Danish weeks start on Monday: weekday() is 0 (Monday) .. 6 (Sunday).
+    const Date sunday = today.plus_days(6 - today.weekday());
+    return due <= sunday ? TodoBucket::this_week : TodoBucket::upcoming;
+}
+
+bool is_open(const TimelineEntry& e) {
+    if (e.kind != RuleKind::deadline && e.kind != RuleKind::window && e.kind != RuleKind::warning)
+        return false;
+    if (!e.due) return false;
+    return e.status == EntryStatus::upcoming || e.status == EntryStatus::due_soon ||
+           e.status == EntryStatus::overdue;
+}
+
+// The reassessment limit is one date per employee, so every case of the employee shows it. The
+// to-do belongs to the case whose spell contains the date (benefit days only accrue inside a
+// spell, and spells do not overlap), so it appears once.
+bool warning_belongs_to(const TimelineEntry& e, const AbsenceSpell& spell) {
+    return *e.due >= spell.first_day && (spell.ongoing() || *e.due <= *spell.last_day);
+}
+
+struct Collector {
+    const TodoInput& input;
+    const DoneMarks& marks;
+    std::vector<Todo>& out;
+    std::vector<const Employee*>& owners; // parallel to `out`, for sorting by name
+
+    bool marked(const std::string& key) const { return marks.find(key) != marks.end(); }
+
+    void add(Todo&& t, const Employee& employee) {
+        t.employee_id = employee.id;
+        t.department_id = employee.department_id;
+        t.days_left = t.due - input.today;
+        t.bucket = bucket_of(t.due, input.today);
+        out.push_back(std::move(t));
+        owners.push_back(&employee);
+    }
+
+    void add_case(CaseTimeline&& timeline, const AbsenceSpell& spell, const Employee& employee) {
+        for (auto& e : timeline.entries) {
+            if (!is_open(e)) continue;
+            if (e.kind == RuleKind::warning && !warning_belongs_to(e, spell)) continue;
+            std::string key = deadline_todo_key(spell.id, e.rule_id);
+            if (marked(key)) continue;
+            Todo t;
+            t.key = std::move(key);
+            t.source = TodoSource::deadline;
+            t.rule_id = std::move(e.rule_id);
+            t.spell_id = spell.id;
+            t.due = *e.due;
+            t.suggested_date = e.suggested_date;
+            t.kind = e.kind;
+            t.title_da = std::move(e.title_da);
+            t.title_en = std::move(e.title_en);
+            t.detail_da = std::move(e.explanation_da);
+            t.detail_en = std::move(e.explanation_en);
+            t.reference = std::move(e.source);
+            t.rule_set_id = timeline.rule_set_id;
+            add(std::move(t), employee);
+        }
+    }
+
+    void add_alerts(std::span<const AbsenceSpell> spells, const Employee& employee) {
+        for (auto& a : evaluate_spell_alerts(*input.alerts, spells, input.today, input.horizon_days)) {
+            std::string key = alert_todo_key(a.spell_id, a.alert.rule_id);
+            if (marked(key)) continue;
+            Todo t;
+            t.key = std::move(key);
+            t.source = TodoSource::alert;
+            t.rule_id = std::move(a.alert.rule_id);
+            t.spell_id = std::move(a.spell_id);
+            t.due = a.on; // the day it fired: before today it is overdue until someone acts
+            t.kind = RuleKind::deadline;
+            t.title_da = std::move(a.alert.title_da);
+            t.title_en = std::move(a.alert.title_en);
+            t.detail_da = std::move(a.alert.message_da);
+            t.detail_en = std::move(a.alert.message_en);
+            t.reference = std::move(a.alert.source);
+            add(std::move(t), employee);
+        }
+    }
+};
+
+const DoneMarks& no_marks() {
+    static const DoneMarks empty;
+    return empty;
+}
+
+} // namespace
+
+CaseInput case_input(const AbsenceSpell& spell, const Employee* employee,
+                     std::span<const AbsenceSpell> employee_spells, const DoneMarks& marks, Date today) {
+    CaseInput in;
+    in.spell = spell;
+    in.payer = employee ? employee->nemrefusion_payer : NemRefusionPayer::wages;
+    in.employee_spells.assign(employee_spells.begin(), employee_spells.end());
+    in.today = today;
+    apply_marks(in, marks);
+    return in;
+}
+
+std::vector<Todo> compute_todos(const TodoInput& input) {
+    std::vector<Todo> todos;
+    std::vector<const Employee*> owners;
+    if (!input.spells_by_employee) return todos;
+    const DoneMarks& marks = input.marks ? *input.marks : no_marks();
+    Collector collect{input, marks, todos, owners};
+    const Date oldest_end = input.today.plus_days(-input.horizon_days);
+
+    // One CaseInput reused across an employee's cases: the employee's spells are copied once per
+    // employee with a case inside the horizon, not once per case.
+    CaseInput in;
+    in.today = input.today;
+    for (const Employee& employee : input.employees) {
+        const auto found = input.spells_by_employee->find(employee.id);
+        if (found == input.spells_by_employee->end() || found->second.empty()) continue;
+        const std::vector<AbsenceSpell>& spells = found->second;
+
+        bool spells_copied = false;
+        for (const AbsenceSpell& spell : spells) {
+            // Old cases are history; cases outside the Sickness Benefit Act have no deadlines.
+            if (spell.last_day && *spell.last_day < oldest_end) continue;
+            if (!counts_as_sickness_benefit(spell)) continue;
+            const RuleSet* set = rule_set_in_force(input.rule_sets, spell.first_day);
+            if (!set) continue; // older than every rule set: no guessed rules
+            if (!spells_copied) {
+                in.employee_spells.assign(spells.begin(), spells.end());
+                in.payer = employee.nemrefusion_payer;
+                spells_copied = true;
+            }
+            in.spell = spell;
+            apply_marks(in, marks);
+            CaseTimeline timeline = compute_timeline(*set, in);
+            if (!timeline.not_covered_en.empty()) continue;
+            collect.add_case(std::move(timeline), spell, employee);
+        }
+        if (input.alerts) collect.add_alerts(spells, employee);
+    }
+
+    // Due date, then employee name, then key: sort positions, then move the to-dos into place.
+    std::vector<std::size_t> order(todos.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        if (todos[a].due != todos[b].due) return todos[a].due < todos[b].due;
+        const int by_name = owners[a]->name.compare(owners[b]->name);
+        if (by_name != 0) return by_name < 0;
+        return todos[a].key < todos[b].key;
+    });
+    std::vector<Todo> sorted;
+    sorted.reserve(todos.size());
+    for (std::size_t i : order)
+        sorted.push_back(std::move(todos[i]));
+    return sorted;
+}
+
+TodoCounts count_todos(std::span<const Todo> todos) {
+    TodoCounts c;
+    for (const auto& t : todos) {
+        switch (t.bucket) {
+        case TodoBucket::overdue:
+            ++c.overdue;
+            break;
+        case TodoBucket::this_week:
+            ++c.this_week;
+            break;
+        case TodoBucket::upcoming:
+            ++c.upcoming;
+            break;
+        }
+    }
+    return c;
+}
+
+} // namespace naervaer
