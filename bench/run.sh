@@ -10,5 +10,8 @@ stamp=$(date -u +%Y%m%dT%H%M%SZ)
 echo "== client: download, first frame, idle frames"
 (cd tests/e2e && node ../../bench/client/client_bench.mjs --runs 5) | tee "bench/results/client-$stamp.json"
 
+echo "== client: every case timeline and alert of 5,000 employees / 50,000 spells, in the browser"
+(cd tests/e2e && node ../../bench/client/todos_bench.mjs --runs 5) | tee "bench/results/todos-$stamp.json"
+
 echo "== server: sync pull and push, 32 connections, beside a minimal handler"
 bench/server/server_bench.sh "${1:-10}" 32 | tee "bench/results/server-$stamp.jsonl"

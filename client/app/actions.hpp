@@ -2,11 +2,24 @@
 // What views ask for. A view never changes app state beyond its own form's text: it returns
 // actions, and the app applies them after the frame's views are drawn (so a screen is never
 // half-drawn in one state and half in another). Tests dispatch the same actions.
+#include <naervaer/date.hpp>
+
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
 namespace naervaer::client {
+
+// One to-do as the screens name it: which step of which case, for the "mark as done" form.
+struct TodoTarget {
+    std::string todo_key;
+    std::string employee_id;
+    std::string spell_id;
+    std::string rule_id;
+    std::string title_da, title_en;
+    std::optional<Date> due;
+};
 
 namespace action {
 struct SubmitLogin {};
@@ -68,6 +81,21 @@ struct EditOrganisation {};
 struct SaveOrganisation {};
 struct CancelOrganisation {};
 struct SyncNow {};
+struct ShowHome {};
+// Opens the "mark as done" form for one to-do (from the home screen or a case's timeline).
+struct StartMarkTodo {
+    TodoTarget target;
+};
+struct SaveMarkTodo {};
+// Takes a mark back: the to-do is open again.
+struct UnmarkTodo {
+    std::string todo_key;
+};
+struct ExportCalendar {};
+struct EditAlertSettings {};
+struct SaveAlertSettings {};
+struct ResetAlertSettings {}; // back to the defaults (seed 003)
+struct CancelAlertSettings {};
 } // namespace action
 
 using Action =
@@ -79,7 +107,9 @@ using Action =
                  action::ShowAdmin, action::CreateDepartment, action::RenameDepartment, action::CreateUser,
                  action::ResetPassword, action::SetUserActive, action::DismissOneTimePassword,
                  action::EditOrganisation, action::SaveOrganisation, action::CancelOrganisation,
-                 action::SyncNow>;
+                 action::SyncNow, action::ShowHome, action::StartMarkTodo, action::SaveMarkTodo,
+                 action::UnmarkTodo, action::ExportCalendar, action::EditAlertSettings,
+                 action::SaveAlertSettings, action::ResetAlertSettings, action::CancelAlertSettings>;
 
 using Actions = std::vector<Action>;
 

@@ -20,6 +20,10 @@ std::string_view to_string(Screen screen) {
         return "login";
     case Screen::change_password:
         return "change_password";
+    case Screen::home:
+        return "home";
+    case Screen::mark_todo:
+        return "mark_todo";
     case Screen::employees:
         return "employees";
     case Screen::employee:
@@ -47,6 +51,9 @@ void App::frame() {
 }
 std::string App::state_json() const {
     return impl_->state_json();
+}
+std::string App::measure_todos(int runs) {
+    return impl_->measure_todos(runs).dump();
 }
 void App::dispatch(const Action& action) {
     impl_->dispatch(action);
@@ -89,6 +96,7 @@ void App::Impl::frame() {
     }
     if (!state.toast.key.empty() && platform.now_ms() >= state.toast.until_ms) state.toast = {};
     refresh_case();
+    refresh_todos();
 
     actions.clear();
     draw();
@@ -127,10 +135,16 @@ void App::Impl::draw() {
         password_change_view(ctx, state.password, actions);
         break;
     default: {
-        top_bar_view(ctx, state.screen, actions);
+        top_bar_view(ctx, state.screen, state.todos.counts, actions);
         // The screen scrolls on its own; the status line stays at the bottom.
         ImGui::BeginChild("screen", ImVec2(0, -status_bar_height()), false);
         switch (state.screen) {
+        case Screen::home:
+            home_view(ctx, state.todos, actions);
+            break;
+        case Screen::mark_todo:
+            mark_todo_view(ctx, state.mark, actions);
+            break;
         case Screen::employees:
             employee_list_view(ctx, state.employee_list, actions);
             break;
@@ -150,13 +164,13 @@ void App::Impl::draw() {
             conflicts_view(ctx, actions);
             break;
         case Screen::admin:
-            admin_view(ctx, state.admin, actions);
+            admin_view(ctx, state.admin, rules, actions);
             break;
         default:
             break;
         }
         ImGui::EndChild();
-        status_bar_view(ctx, state.confirm_logout, state.toast, actions);
+        status_bar_view(ctx, state.confirm_logout, state.toast, state.todos.counts, actions);
     }
     }
     ImGui::End();
@@ -188,6 +202,24 @@ void App::Impl::dispatch(const Action& action) {
                 sync.sync_now();
             else if (!signed_in_screen)
                 return;
+            else if constexpr (std::is_same_v<T, action::ShowHome>)
+                state.screen = Screen::home;
+            else if constexpr (std::is_same_v<T, action::StartMarkTodo>)
+                start_mark_todo(a);
+            else if constexpr (std::is_same_v<T, action::SaveMarkTodo>)
+                save_mark_todo();
+            else if constexpr (std::is_same_v<T, action::UnmarkTodo>)
+                unmark_todo(a.todo_key);
+            else if constexpr (std::is_same_v<T, action::ExportCalendar>)
+                export_calendar();
+            else if constexpr (std::is_same_v<T, action::EditAlertSettings>)
+                edit_alert_settings();
+            else if constexpr (std::is_same_v<T, action::SaveAlertSettings>)
+                save_alert_settings(false);
+            else if constexpr (std::is_same_v<T, action::ResetAlertSettings>)
+                save_alert_settings(true);
+            else if constexpr (std::is_same_v<T, action::CancelAlertSettings>)
+                state.admin.alerts = AlertSettingsForm{};
             else if constexpr (std::is_same_v<T, action::ShowEmployees>) {
                 state.screen = Screen::employees;
                 state.employee_list.focus_search = true;

@@ -24,6 +24,9 @@ class App {
     // Applies an action as if a view had returned it (tests; deep links later). The screen shows
     // the result from the next frame on.
     void dispatch(const Action& action);
+    // Benchmark (bench/client): times `runs` computations of every case timeline and alert of
+    // every employee in the replica, and of the to-do list; JSON with the medians in ms.
+    std::string measure_todos(int runs);
 
   private:
     struct Impl;

@@ -5,6 +5,7 @@
 //   record_actions.cpp  saving spells, employees and departments; conflicts
 //   admin_actions.cpp   the admin API (users)
 //   case_timeline.cpp   the selected case's deadline timeline (employee page)
+//   todo_actions.cpp    the home screen's to-dos, marks, calendar export, alert settings
 //   state_json.cpp      the read-out for browser tests
 #include "app/actions.hpp"
 #include "app/app.hpp"
@@ -77,6 +78,26 @@ struct App::Impl {
     void refresh_case();
     // {"rule_set", "spell_id", "entries": [{"id", "due", "status"}]} or null (state_json).
     nlohmann::json case_timeline_json() const;
+
+    // ---- to-dos (todo_actions.cpp) ----
+    // The defaults with the organisation's choices applied; nothing when the defaults failed to
+    // load. Cached per directory revision.
+    const AlertSettings* effective_alerts();
+    std::optional<AlertSettings> alerts_cache;
+    uint64_t alerts_revision = 0;
+    // Recomputes state.todos when the records or today changed; called once a frame.
+    void refresh_todos();
+    void recompute_todos(Date day);
+    void start_mark_todo(const action::StartMarkTodo& a);
+    void save_mark_todo();
+    void unmark_todo(const std::string& todo_key);
+    std::string calendar_text() const;
+    void export_calendar();
+    void edit_alert_settings();
+    // Stores the form's choices, or the defaults when `defaults`.
+    void save_alert_settings(bool defaults);
+    nlohmann::json todos_json() const;
+    nlohmann::json measure_todos(int runs);
 
     // ---- admin (admin_actions.cpp) ----
     void load_users();

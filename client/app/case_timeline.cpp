@@ -43,16 +43,11 @@ void App::Impl::refresh_case() {
     c.timeline.reset();
     if (!spell) return;
 
-    CaseInput input;
-    input.spell = *spell;
-    // The Employee record has no NemRefusion payer field yet, so every employee gets the
-    // per-employee default: the employer pays wages during the employer period (SDL § 40).
-    input.payer = NemRefusionPayer::wages;
-    // Nor is there anywhere to record a fast-track request or a step marked done (docs/deadlines.md,
-    // "Not done yet"): until there is, a held conversation still shows as due or overdue.
-    input.employee_spells = directory.spells_of(employee_id);
-    input.today = day;
-    c.timeline = compute_case_timeline(rules.rule_sets, input);
+    // The employee's payer picks the NemRefusion deadline; the case's marks make steps met and
+    // give the fast-track request date (todos.hpp case_input).
+    c.timeline = compute_case_timeline(rules.rule_sets, case_input(*spell, directory.employee(employee_id),
+                                                                   directory.spells_of(employee_id),
+                                                                   directory.marks(), day));
 }
 
 json App::Impl::case_timeline_json() const {

@@ -21,19 +21,29 @@ void Directory::rebuild(const Replica& replica) {
     for (std::size_t i = 0; i < departments_.size(); ++i)
         department_index_[departments_[i].id] = i;
 
-    employees_.clear();
-    employee_index_.clear();
+    struct Entry {
+        Employee employee;
+        Folded folded;
+    };
+    std::vector<Entry> entries;
     for (const auto& [id, data] : replica.list(std::string(record_type::employee))) {
-        EmployeeEntry entry{decode_employee(data, id, ignored), {}, {}};
-        entry.folded_name = fold_case(entry.employee.name);
-        entry.folded_number = fold_case(entry.employee.employee_number);
-        employees_.push_back(std::move(entry));
+        Entry entry{decode_employee(data, id, ignored), {}};
+        entry.folded = {fold_case(entry.employee.name), fold_case(entry.employee.employee_number)};
+        entries.push_back(std::move(entry));
     }
-    std::sort(employees_.begin(), employees_.end(), [](const EmployeeEntry& a, const EmployeeEntry& b) {
-        return a.folded_name != b.folded_name ? a.folded_name < b.folded_name : a.employee.id < b.employee.id;
+    std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+        return a.folded.name != b.folded.name ? a.folded.name < b.folded.name : a.employee.id < b.employee.id;
     });
-    for (std::size_t i = 0; i < employees_.size(); ++i)
-        employee_index_[employees_[i].employee.id] = i;
+    employees_.clear();
+    folded_.clear();
+    employee_index_.clear();
+    employees_.reserve(entries.size());
+    folded_.reserve(entries.size());
+    for (auto& entry : entries) {
+        employee_index_[entry.employee.id] = employees_.size();
+        employees_.push_back(std::move(entry.employee));
+        folded_.push_back(std::move(entry.folded));
+    }
 
     spells_by_employee_.clear();
     spell_index_.clear();
@@ -49,6 +59,26 @@ void Directory::rebuild(const Replica& replica) {
         for (std::size_t i = 0; i < spells.size(); ++i)
             spell_index_[spells[i].id] = {employee_id, i};
     }
+
+    marks_.clear();
+    for (const auto& [id, data] : replica.list(std::string(record_type::todo_done))) {
+        TodoDone mark = decode_todo_done(data, id, ignored);
+        std::string key = mark.todo_key;
+        marks_.insert_or_assign(std::move(key), std::move(mark));
+    }
+
+    // One record per organisation; a team leader's replica has it too (it is not department data).
+    alert_choices_.reset();
+    for (const auto& [id, data] : replica.list(std::string(record_type::alert_settings))) {
+        ValidationResult errors;
+        AlertChoices choices = decode_alert_choices(data, errors);
+        if (errors.ok()) alert_choices_ = std::move(choices);
+    }
+}
+
+const TodoDone* Directory::mark(std::string_view todo_key) const {
+    auto it = marks_.find(todo_key);
+    return it == marks_.end() ? nullptr : &it->second;
 }
 
 const Department* Directory::department(const std::string& id) const {
@@ -63,18 +93,17 @@ std::string Directory::department_name(const std::string& id) const {
 
 const Employee* Directory::employee(const std::string& id) const {
     auto it = employee_index_.find(id);
-    return it == employee_index_.end() ? nullptr : &employees_[it->second].employee;
+    return it == employee_index_.end() ? nullptr : &employees_[it->second];
 }
 
 std::vector<const Employee*> Directory::employees_matching(const std::string& search,
                                                            const std::string& department_id) const {
     const std::string needle = fold_case(search);
     std::vector<const Employee*> out;
-    for (const auto& entry : employees_) {
-        if (!department_id.empty() && entry.employee.department_id != department_id) continue;
-        if (!contains_folded(entry.folded_name, needle) && !contains_folded(entry.folded_number, needle))
-            continue;
-        out.push_back(&entry.employee);
+    for (std::size_t i = 0; i < employees_.size(); ++i) {
+        if (!department_id.empty() && employees_[i].department_id != department_id) continue;
+        if (!contains_folded(folded_[i].name, needle) && !contains_folded(folded_[i].number, needle)) continue;
+        out.push_back(&employees_[i]);
     }
     return out;
 }

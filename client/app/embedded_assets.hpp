@@ -1,5 +1,5 @@
 #pragma once
-// Files embedded at build time by client/cmake/embed_files.cmake (see client/CMakeLists.txt).
+// Files embedded at build time by cmake/embed_files.cmake (see client/CMakeLists.txt).
 #include <string_view>
 
 namespace naervaer::client::assets {

@@ -157,6 +157,7 @@ EmployeeForm employee_form_from(const Employee& e) {
     form.employment_start = e.employment_start.danish();
     form.weekly_hours = format_decimal(e.weekly_hours);
     form.cpr = e.cpr;
+    form.payer = e.nemrefusion_payer;
     return form;
 }
 
@@ -176,9 +177,26 @@ EmployeeDraft read_employee_form(const EmployeeForm& form) {
         e.cpr = normalize_cpr(cpr);
         if (e.cpr.empty()) draft.errors.add("cpr", "invalid_cpr");
     }
+    e.nemrefusion_payer = form.payer;
     if (e.name.size() > limits::name_length)
         draft.errors.add("name", "too_long", std::to_string(limits::name_length));
     draft.errors.merge(validate(e));
+    return draft;
+}
+
+// ---- to-dos -----------------------------------------------------------------------------------
+
+MarkDraft read_mark_form(const MarkTodoForm& form, const SignedInUser& user, Date today) {
+    MarkDraft draft;
+    TodoDone& mark = draft.mark;
+    mark.id = todo_done_record_id(form.target.todo_key);
+    mark.employee_id = form.target.employee_id;
+    mark.todo_key = form.target.todo_key;
+    mark.done_on = read_required_date(form.done_on, "done_on", draft.errors);
+    mark.note = trimmed(form.note);
+    mark.done_by = user.id;
+    mark.done_by_name = user.name; // shown until the server's stamp arrives with the next pull
+    draft.errors.merge(validate(mark, today));
     return draft;
 }
 

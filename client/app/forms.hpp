@@ -42,4 +42,11 @@ EmployeeForm new_employee_form(const std::string& employee_id, const std::string
 EmployeeForm employee_form_from(const Employee& employee);
 EmployeeDraft read_employee_form(const EmployeeForm& form);
 
+struct MarkDraft {
+    TodoDone mark;
+    ValidationResult errors;
+};
+// `user` is who marks it (the server stamps its own copy); `today` bounds the date done.
+MarkDraft read_mark_form(const MarkTodoForm& form, const SignedInUser& user, Date today);
+
 } // namespace naervaer::client

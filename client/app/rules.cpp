@@ -2,17 +2,7 @@
 
 #include "app/embedded_assets.hpp"
 
-#include <array>
-
 namespace naervaer::client {
-
-std::span<const std::string_view> rule_set_files() {
-    static constexpr std::array<std::string_view, 2> files = {
-        "rules/dk-2023-01-01.json",
-        "rules/dk-2025-01-01.json",
-    };
-    return files;
-}
 
 const RuleSet* LoadedRules::find(std::string_view id) const {
     for (const auto& set : rule_sets)
@@ -22,26 +12,14 @@ const RuleSet* LoadedRules::find(std::string_view id) const {
 
 LoadedRules load_rules(ReadAsset read) {
     LoadedRules loaded;
+    LoadedRuleSets sets = load_rule_sets(read);
+    loaded.rule_sets = std::move(sets.sets);
+    loaded.errors = std::move(sets.errors);
     // An empty view means the build did not embed the file (embed_files.cmake); saying so beats
     // the parser's "not valid JSON".
-    const auto text_of = [&](std::string_view name) {
-        const std::string_view text = read(name);
-        if (text.empty()) loaded.errors.push_back(std::string(name) + ": not embedded");
-        return text;
-    };
-
-    std::vector<RuleSet> sets;
-    for (const std::string_view name : rule_set_files()) {
-        const std::string_view text = text_of(name);
-        if (text.empty()) continue;
-        RuleSetParse parsed = parse_rule_set(text);
-        for (const auto& error : parsed.errors)
-            loaded.errors.push_back(std::string(name) + ": " + error);
-        if (parsed.rule_set) sets.push_back(std::move(*parsed.rule_set));
-    }
-    if (loaded.errors.empty()) loaded.rule_sets = std::move(sets);
-
-    if (const std::string_view text = text_of(alert_settings_file); !text.empty()) {
+    if (const std::string_view text = read(alert_settings_file); text.empty()) {
+        loaded.errors.push_back(std::string(alert_settings_file) + ": not embedded");
+    } else {
         AlertSettingsParse alerts = parse_alert_settings(text);
         for (const auto& error : alerts.errors)
             loaded.errors.push_back(std::string(alert_settings_file) + ": " + error);

@@ -13,9 +13,8 @@
 
 namespace naervaer::client {
 
-// The embedded rule-set files, oldest first. Keep in step with NAERVAER_CLIENT_EMBEDDED_ASSETS in
-// client/CMakeLists.txt; a unit test checks that every assets/rules/dk-*.json is here.
-std::span<const std::string_view> rule_set_files();
+// The rule-set files are shipped_rule_set_files() (rule_set.hpp); keep
+// NAERVAER_CLIENT_EMBEDDED_ASSETS in client/CMakeLists.txt in step with it.
 inline constexpr std::string_view alert_settings_file = "rules/alerts-default.json";
 
 struct LoadedRules {

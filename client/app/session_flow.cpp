@@ -29,6 +29,7 @@ SignedInUser user_from(const json& user, const json& organisation) {
     if (auto it = user.find("must_change_password"); it != user.end() && it->is_boolean())
         u.must_change_password = it->get<bool>();
     if (organisation.is_object()) {
+        u.organisation_id = string_field(organisation, "id");
         u.organisation_name = string_field(organisation, "name");
         u.organisation_cvr = string_field(organisation, "cvr");
         u.organisation_municipality = string_field(organisation, "municipality");
@@ -44,7 +45,8 @@ json cached_profile(const SignedInUser& u) {
               {"role", to_string(u.role)},
               {"department_ids", u.department_ids}}},
             {"organisation",
-             {{"name", u.organisation_name}, {"cvr", u.organisation_cvr}, {"municipality", u.organisation_municipality}}}};
+             {{"id", u.organisation_id},
+              {"name", u.organisation_name}, {"cvr", u.organisation_cvr}, {"municipality", u.organisation_municipality}}}};
 }
 
 } // namespace
@@ -75,7 +77,7 @@ void App::Impl::fetch_me() {
             // No network: carry on with the cached user and their replica. The sync engine tries
             // again, and a stale session shows up as 401 then.
             state.signed_in = true;
-            if (state.screen == Screen::starting) state.screen = Screen::employees;
+            if (state.screen == Screen::starting) state.screen = Screen::home;
             sync.resume();
             return;
         }
@@ -109,8 +111,7 @@ void App::Impl::start_session(const json& body) {
     }
     if (state.screen == Screen::starting || state.screen == Screen::login ||
         state.screen == Screen::change_password) {
-        state.screen = Screen::employees;
-        state.employee_list.focus_search = true;
+        state.screen = Screen::home;
     }
     sync.resume();
 }

@@ -2,8 +2,12 @@
 // The app's state: which screen is shown, who is signed in, and the forms' text as typed.
 // Records themselves live in the sync engine's Replica; forms hold text (dates as dd-mm-åååå)
 // until they are saved, so a half-typed date is never a record.
+#include "app/actions.hpp"
+
+#include <naervaer/alerts.hpp>
 #include <naervaer/records.hpp>
 #include <naervaer/timeline.hpp>
+#include <naervaer/todos.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -17,6 +21,8 @@ enum class Screen {
     starting, // waiting for storage and /auth/me
     login,
     change_password, // a one-time password must be replaced first
+    home,            // the user's to-dos: overdue, due this week, upcoming
+    mark_todo,       // marking one to-do done (date, note)
     employees,
     employee,
     spell_editor,
@@ -34,6 +40,7 @@ struct SignedInUser {
     Role role = Role::team_leader;
     std::vector<std::string> department_ids;
     bool must_change_password = false;
+    std::string organisation_id;
     std::string organisation_name;
     std::string organisation_cvr;
     std::string organisation_municipality;
@@ -97,6 +104,7 @@ struct EmployeeForm {
     std::string employment_start;
     std::string weekly_hours = "37";
     std::string cpr;
+    NemRefusionPayer payer = NemRefusionPayer::wages;
     bool submitted = false;
     bool focus = true;
 };
@@ -121,8 +129,15 @@ struct OrganisationForm {
     nlohmann::json field_errors = nlohmann::json::object(); // from the server
 };
 
+// The organisation's alert rules as the admin edits them (numbers as ImGui ints, on/off).
+struct AlertSettingsForm {
+    bool editing = false;
+    AlertChoices choices;
+};
+
 struct AdminState {
     OrganisationForm organisation;
+    AlertSettingsForm alerts;
     std::vector<AdminUser> users;
     bool loading = false;
     std::string error_da, error_en;
@@ -139,6 +154,31 @@ struct AdminState {
     std::string new_department_name;
     std::string renaming_department_id;
     std::string renaming_name;
+};
+
+// The home screen's to-dos, cached: App::Impl::refresh_todos() recomputes them only when the
+// records or today change (docs/deadlines.md, "To-dos").
+struct TodoList {
+    std::vector<Todo> items; // open to-dos, by due date
+    TodoCounts counts;
+    Date today;
+    uint64_t records_revision = 0;
+    bool computed = false;
+    double compute_ms = 0; // how long the last full computation took (benchmark read-out)
+    // The view's filter: "" = every department the user sees.
+    std::string department_id;
+    // The calendar export names employees only when asked: a calendar is often shared or synced
+    // to a phone, and "sygefraværssamtale" next to a name is health data.
+    bool names_in_calendar = false;
+};
+
+// Marking one to-do done: the day it was done (default today) and an optional note.
+struct MarkTodoForm {
+    TodoTarget target;
+    std::string done_on; // dd-mm-åååå as typed
+    std::string note;
+    bool submitted = false;
+    bool focus = true;
 };
 
 // The case (one absence spell) whose timeline the employee page shows, with that timeline cached:
@@ -174,11 +214,13 @@ struct AppState {
     EmployeeListForm employee_list;
     std::string selected_employee_id;
     SelectedCase selected_case;
+    TodoList todos;
+    MarkTodoForm mark;
     SpellForm spell;
     CloseSpellForm close_spell;
     EmployeeForm employee_form;
     AdminState admin;
-    Screen return_screen = Screen::employees; // where an editor's Cancel/Save goes back to
+    Screen return_screen = Screen::home; // where an editor's Cancel/Save goes back to
     bool confirm_logout = false;
     Toast toast;
 };

@@ -61,6 +61,8 @@ std::string App::Impl::state_json() const {
     json form = nullptr;
     if (state.screen == Screen::login)
         form = {{"email", state.login.email}, {"password_length", state.login.password.size()}};
+    else if (state.screen == Screen::mark_todo)
+        form = {{"todo_key", state.mark.target.todo_key}, {"done_on", state.mark.done_on}, {"note", state.mark.note}};
     else if (state.screen == Screen::spell_editor)
         form = {{"spell_id", state.spell.spell_id},   {"first_day", state.spell.first_day},
                 {"last_day", state.spell.last_day},   {"kind", to_string(state.spell.kind)},
@@ -75,6 +77,9 @@ std::string App::Impl::state_json() const {
     j["items"] = std::move(items);
     // The selected case's timeline on the employee page (app/case_timeline.cpp), else null.
     j["timeline"] = case_timeline_json();
+    // The user's to-dos (keys, dates, buckets; no texts) and the marks, for every screen: the
+    // status line counts them everywhere (app/todo_actions.cpp).
+    j["todos"] = todos_json();
     return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

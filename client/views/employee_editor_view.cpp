@@ -1,6 +1,7 @@
 // Create or edit an employee (HR and admin). The CPR number is optional and typed hidden: it is
 // only needed by some forms and must not be read over a shoulder.
 #include "views/views.hpp"
+#include "views/test_anchors.hpp"
 #include "views/widgets.hpp"
 
 #include "app/forms.hpp"
@@ -41,6 +42,15 @@ void employee_editor_view(const ViewContext& ctx, EmployeeForm& form, Actions& o
     submit |=
         ui::text_field(ctx.tr("employee.cpr_optional"), "##cpr", form.cpr, error("cpr", !form.cpr.empty()),
                        200, ImGuiInputTextFlags_Password, "DDMMÅÅ-XXXX");
+
+    // Decides which NemRefusion deadline the employee's cases get (SDL § 40).
+    ImGui::TextUnformatted(ctx.tr("employee.payer"));
+    for (NemRefusionPayer payer : {NemRefusionPayer::wages, NemRefusionPayer::benefit, NemRefusionPayer::none}) {
+        const std::string key = "employee.payer." + std::string(to_string(payer));
+        if (ImGui::RadioButton(ctx.tr(key), form.payer == payer)) form.payer = payer;
+        ui::test_anchor(key);
+    }
+    ui::muted_text(ctx.tr("employee.payer_help"));
     ui::vertical_space();
 
     submit |= ui::primary_button(ctx.tr("common.save"));

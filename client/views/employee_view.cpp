@@ -9,6 +9,7 @@
 
 #include <naervaer/identifiers.hpp>
 #include <naervaer/timeline.hpp>
+#include <naervaer/todos.hpp>
 
 #include <set>
 #include <string>
@@ -25,6 +26,8 @@ void details(const ViewContext& ctx, const Employee& e) {
     ui::detail_row(ctx.tr("employee.weekly_hours"), format_decimal(e.weekly_hours));
     // Only the date part of a CPR number is ever shown (it is sensitive; README, glossary).
     ui::detail_row(ctx.tr("employee.cpr"), mask_cpr(e.cpr));
+    ui::detail_row(ctx.tr("employee.payer"),
+                   ctx.tr("employee.payer." + std::string(to_string(e.nemrefusion_payer))));
     ImGui::EndTable();
 }
 
@@ -102,15 +105,6 @@ void history(const ViewContext& ctx, const Employee& e, const std::string& selec
     ImGui::EndTable();
 }
 
-// "om 5 dage", "i morgen", "i dag", "i går", "for 3 dage siden".
-std::string days_phrase(const ViewContext& ctx, int days_left) {
-    if (days_left > 1) return ctx.i18n.format("timeline.in_days", std::to_string(days_left));
-    if (days_left == 1) return ctx.tr("timeline.tomorrow");
-    if (days_left == 0) return ctx.tr("timeline.today");
-    if (days_left == -1) return ctx.tr("timeline.yesterday");
-    return ctx.i18n.format("timeline.days_ago", std::to_string(-days_left));
-}
-
 const char* status_label(const ViewContext& ctx, EntryStatus status) {
     switch (status) {
     case EntryStatus::upcoming:
@@ -156,14 +150,6 @@ bool is_open(EntryStatus status) {
            status == EntryStatus::overdue;
 }
 
-void wrapped(const ImVec4& color, const std::string& text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, color);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-}
-
 // The fast-track window, while open, above the table: it is the one option that closes for good
 // (SDL § 7 c), so its days left must not drown in the list.
 void fast_track_banner(const ViewContext& ctx, const CaseTimeline& timeline) {
@@ -171,18 +157,46 @@ void fast_track_banner(const ViewContext& ctx, const CaseTimeline& timeline) {
     if (!window || !window->due || !window->days_left || !is_open(window->status) || *window->days_left < 0)
         return;
     ImGui::PushFont(ui_font(UiFont::Bold));
-    wrapped(ui::color::warning, ctx.i18n.format("timeline.fast_track_open",
-                                                days_phrase(ctx, *window->days_left), window->due->danish()));
+    ui::colored_text(ui::color::warning, ctx.i18n.format("timeline.fast_track_open",
+                                                ui::days_phrase(ctx.i18n, *window->days_left), window->due->danish()));
     ImGui::PopFont();
 }
 
-void timeline_table(const ViewContext& ctx, const CaseTimeline& timeline) {
+// Steps a person does and can mark done: deadlines, the fast-track request, the reassessment
+// warning. Events happen by themselves; the retention plan has no date.
+bool markable(RuleKind kind) {
+    return kind == RuleKind::deadline || kind == RuleKind::window || kind == RuleKind::warning;
+}
+
+// Mark done (while open) or take the mark back (when marked), with who marked it and when.
+void mark_cell(const ViewContext& ctx, const AbsenceSpell& spell, const TimelineEntry& entry, Actions& out) {
+    if (!markable(entry.kind)) return;
+    const std::string key = deadline_todo_key(spell.id, entry.rule_id);
+    if (const TodoDone* mark = ctx.directory.mark(key)) {
+        ui::colored_text(ui::color::success,
+                         ctx.i18n.format("todo.done_by", mark->done_on.danish(), mark->done_by_name));
+        if (!mark->note.empty()) ui::colored_text(ui::color::text_muted, mark->note);
+        if (ImGui::SmallButton(ctx.tr("todo.undo"))) out.push_back(action::UnmarkTodo{key});
+        ui::test_anchor("timeline.undo", entry.rule_id);
+        return;
+    }
+    if (!is_open(entry.status)) return;
+    const char* label = entry.rule_id == "fast_track_window" ? ctx.tr("todo.mark_requested") : ctx.tr("todo.mark_done");
+    if (ImGui::SmallButton(label))
+        out.push_back(action::StartMarkTodo{
+            {key, spell.employee_id, spell.id, entry.rule_id, entry.title_da, entry.title_en, entry.due}});
+    ui::test_anchor("timeline.mark", entry.rule_id);
+}
+
+void timeline_table(const ViewContext& ctx, const AbsenceSpell& spell, const CaseTimeline& timeline,
+                    Actions& out) {
     if (!ui::begin_list_table("timeline", {{ctx.tr("timeline.column.step"), 3},
                                            {ctx.tr("timeline.column.due"), 1.6f},
                                            {ctx.tr("timeline.column.status"), 1.6f},
                                            {ctx.tr("timeline.column.days_left"), 1.8f},
                                            {ctx.tr("timeline.column.note"), 3},
-                                           {ctx.tr("timeline.column.source"), 3}}))
+                                           {ctx.tr("timeline.column.source"), 2.5f},
+                                           {"##done", 2.5f}}))
         return;
 
     for (const auto& entry : timeline.entries) {
@@ -193,7 +207,7 @@ void timeline_table(const ViewContext& ctx, const CaseTimeline& timeline) {
         ImGui::TableNextRow();
 
         ImGui::TableNextColumn();
-        wrapped(entry.status == EntryStatus::upcoming ? ImGui::GetStyleColorVec4(ImGuiCol_Text) : color,
+        ui::colored_text(entry.status == EntryStatus::upcoming ? ImGui::GetStyleColorVec4(ImGuiCol_Text) : color,
                 ctx.i18n.pick(entry.title_da, entry.title_en));
         // The law's wording is long; it is there on hover for whoever wants the why.
         if (ImGui::IsItemHovered()) {
@@ -212,20 +226,23 @@ void timeline_table(const ViewContext& ctx, const CaseTimeline& timeline) {
 
         ImGui::TableNextColumn();
         if (entry.days_left && is_open(entry.status))
-            ui::colored_text(color, days_phrase(ctx, *entry.days_left).c_str());
+            ui::colored_text(color, ui::days_phrase(ctx.i18n, *entry.days_left).c_str());
         else
             ui::muted_text("–");
 
         ImGui::TableNextColumn();
         // The law keeps a date on a weekend or holiday; acting the working day before is safe.
         if (entry.due_on_non_working_day && entry.suggested_date && is_open(entry.status))
-            wrapped(ui::color::warning,
+            ui::colored_text(ui::color::warning,
                     ctx.i18n.format("timeline.non_working_day",
                                     ctx.i18n.pick(entry.non_working_day_da, entry.non_working_day_en),
                                     entry.suggested_date->danish()));
 
         ImGui::TableNextColumn();
-        wrapped(ui::color::text_muted, entry.source);
+        ui::colored_text(ui::color::text_muted, entry.source);
+
+        ImGui::TableNextColumn();
+        mark_cell(ctx, spell, entry, out);
         ImGui::PopID();
     }
     ImGui::EndTable();
@@ -242,14 +259,14 @@ void not_applicable_list(const ViewContext& ctx, const CaseTimeline& timeline) {
     if (!ImGui::TreeNode(header.c_str())) return;
     for (const auto& entry : timeline.entries) {
         if (entry.status != EntryStatus::not_applicable) continue;
-        wrapped(ui::color::text_muted, ctx.i18n.pick(entry.title_da, entry.title_en) + ": " +
+        ui::colored_text(ui::color::text_muted, ctx.i18n.pick(entry.title_da, entry.title_en) + ": " +
                                            ctx.i18n.pick(entry.reason_da, entry.reason_en));
     }
     ImGui::TreePop();
 }
 
 void case_timeline(const ViewContext& ctx, const AbsenceSpell& spell, const SelectedCase& selected,
-                   const LoadedRules& rules) {
+                   const LoadedRules& rules, Actions& out) {
     ui::subheading(ctx.tr("timeline.title"));
     ui::muted_text(ctx.i18n.format("timeline.for_spell", spell.first_day.danish()).c_str());
 
@@ -257,7 +274,7 @@ void case_timeline(const ViewContext& ctx, const AbsenceSpell& spell, const Sele
     if (!rules.errors.empty()) {
         ui::error_text(ctx.tr("timeline.rules_failed"));
         for (const auto& error : rules.errors)
-            wrapped(ui::color::text_muted, error);
+            ui::colored_text(ui::color::text_muted, error);
         if (rules.rule_sets.empty()) return;
     }
     if (!selected.timeline) {
@@ -267,7 +284,7 @@ void case_timeline(const ViewContext& ctx, const AbsenceSpell& spell, const Sele
     }
     const CaseTimeline& timeline = *selected.timeline;
     if (!timeline.not_covered_da.empty()) {
-        wrapped(ui::color::text_muted, ctx.i18n.pick(timeline.not_covered_da, timeline.not_covered_en));
+        ui::colored_text(ui::color::text_muted, ctx.i18n.pick(timeline.not_covered_da, timeline.not_covered_en));
         return;
     }
 
@@ -279,7 +296,7 @@ void case_timeline(const ViewContext& ctx, const AbsenceSpell& spell, const Sele
                        .c_str());
     ui::vertical_space(0.5f);
     fast_track_banner(ctx, timeline);
-    timeline_table(ctx, timeline);
+    timeline_table(ctx, spell, timeline, out);
     not_applicable_list(ctx, timeline);
 }
 
@@ -322,7 +339,7 @@ void employee_view(const ViewContext& ctx, const std::string& employee_id, const
     // The app resolves the selected spell (the user's pick, else the ongoing one, else the latest).
     if (const AbsenceSpell* spell = ctx.directory.spell(selected_case.spell_id);
         spell && selected_case.employee_id == employee->id)
-        case_timeline(ctx, *spell, selected_case, rules);
+        case_timeline(ctx, *spell, selected_case, rules, out);
 }
 
 } // namespace naervaer::client

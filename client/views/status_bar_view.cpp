@@ -44,7 +44,8 @@ float status_bar_height() {
     return ImGui::GetFrameHeight() * 2 + style.ItemSpacing.y * 3 + style.WindowPadding.y;
 }
 
-void status_bar_view(const ViewContext& ctx, bool confirm_logout, const Toast& toast, Actions& out) {
+void status_bar_view(const ViewContext& ctx, bool confirm_logout, const Toast& toast, const TodoCounts& todos,
+                     Actions& out) {
     ImGui::Separator();
     if (confirm_logout) {
         logout_confirmation(ctx, out);
@@ -73,6 +74,19 @@ void status_bar_view(const ViewContext& ctx, bool confirm_logout, const Toast& t
         ImGui::PushStyleColor(ImGuiCol_Text, ui::color::danger);
         if (ImGui::SmallButton(label.c_str())) out.push_back(action::ShowConflicts{});
         ui::test_anchor("status.conflicts");
+        ImGui::PopStyleColor();
+        ImGui::SameLine(0, 24);
+    }
+    // The to-dos that need attention; a click opens the home screen.
+    if (todos.overdue > 0 || todos.this_week > 0) {
+        const std::string label =
+            (todos.overdue > 0 ? ctx.i18n.format("status.todos_overdue", std::to_string(todos.overdue),
+                                                 std::to_string(todos.this_week))
+                               : ctx.i18n.format("status.todos_this_week", std::to_string(todos.this_week))) +
+            "###status_todos";
+        ImGui::PushStyleColor(ImGuiCol_Text, todos.overdue > 0 ? ui::color::danger : ui::color::warning);
+        if (ImGui::SmallButton(label.c_str())) out.push_back(action::ShowHome{});
+        ui::test_anchor("status.todos");
         ImGui::PopStyleColor();
         ImGui::SameLine(0, 24);
     }

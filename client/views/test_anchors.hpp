@@ -5,7 +5,13 @@
 //
 // Names are an interface of the browser tests (tests/e2e): keep them stable.
 //   login.email  login.password  login.submit  login.lang.da  login.lang.en
-//   nav.employees  nav.conflicts  nav.admin
+//   nav.home  nav.employees  nav.conflicts  nav.admin
+//   home.todo.done.<todo key>  home.todo.open.<todo key>  home.export  home.names_in_calendar
+//   mark.done_on  mark.note  mark.save  mark.cancel
+//   timeline.mark.<rule id>  timeline.undo.<rule id>               (employee page, selected case)
+//   employee.payer.<wages|benefit|none>                            (employee editor)
+//   admin.alerts.edit  admin.alerts.state.<rule id>  admin.alerts.enabled.<rule id>
+//   admin.alerts.<rule id>.<days|spells|months|weeks|threshold>  admin.alerts.save  admin.alerts.reset
 //   list.search  list.row.<employee id>                            (visible rows only)
 //   employee.back  employee.new_spell  employee.edit
 //   spell.edit.<spell id>  spell.close.<spell id>  spell.timeline.<spell id>  (employee page, per spell)
@@ -14,7 +20,7 @@
 //   spell.note (the textarea overlay's rectangle)  spell.save  spell.cancel
 //   close.last_day  close.save  close.cancel
 //   conflict.keep_mine.<record id>  conflict.take_theirs.<record id>
-//   status.online (reads "online" or "offline")  status.conflicts  status.lang.da  status.lang.en
+//   status.online (reads "online" or "offline")  status.conflicts  status.todos  status.lang.da  status.lang.en
 //   status.logout  status.logout_anyway  status.logout_cancel
 //   admin.user.reset.<user id>  admin.user.active.<user id>
 //   admin.new_user.email  admin.new_user.name  admin.new_user.role.<role>

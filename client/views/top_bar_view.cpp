@@ -16,7 +16,7 @@ bool nav_button(const char* label, bool current) {
 }
 } // namespace
 
-void top_bar_view(const ViewContext& ctx, Screen screen, Actions& out) {
+void top_bar_view(const ViewContext& ctx, Screen screen, const TodoCounts& todos, Actions& out) {
     ImGui::PushStyleColor(ImGuiCol_Text, ui::color::accent);
     ImGui::TextUnformatted(ctx.tr("app.name"));
     ImGui::PopStyleColor();
@@ -25,6 +25,16 @@ void top_bar_view(const ViewContext& ctx, Screen screen, Actions& out) {
         ImGui::TextDisabled("%s", ctx.user.organisation_name.c_str());
     }
     ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 4);
+
+    // "Opgaver (3)": what is overdue or due this week; the home screen shows the rest.
+    const int urgent = todos.overdue + todos.this_week;
+    const std::string home_label =
+        (urgent > 0 ? ctx.i18n.format("nav.home_count", std::to_string(urgent)) : std::string(ctx.tr("nav.home"))) +
+        "###home";
+    if (nav_button(home_label.c_str(), screen == Screen::home || screen == Screen::mark_todo))
+        out.push_back(action::ShowHome{});
+    ui::test_anchor("nav.home");
+    ImGui::SameLine();
 
     const bool in_employees = screen == Screen::employees || screen == Screen::employee ||
                               screen == Screen::spell_editor || screen == Screen::close_spell ||

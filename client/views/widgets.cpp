@@ -79,6 +79,10 @@ void muted_text(const char* text) {
     colored_text(color::text_muted, text);
 }
 
+void colored_text(const ImVec4& c, const std::string& text) {
+    colored_text(c, text.c_str());
+}
+
 void colored_text(const ImVec4& c, const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, c);
     ImGui::PushTextWrapPos(0.0f);
@@ -210,6 +214,14 @@ bool begin_details_table(const char* id) {
     ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, 200);
     ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
     return true;
+}
+
+std::string days_phrase(const I18n& i18n, int days_left) {
+    if (days_left > 1) return i18n.format("timeline.in_days", std::to_string(days_left));
+    if (days_left == 1) return i18n.tr("timeline.tomorrow");
+    if (days_left == 0) return i18n.tr("timeline.today");
+    if (days_left == -1) return i18n.tr("timeline.yesterday");
+    return i18n.format("timeline.days_ago", std::to_string(-days_left));
 }
 
 } // namespace naervaer::client::ui

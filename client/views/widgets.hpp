@@ -41,7 +41,9 @@ void error_text(const std::string& message);
 void heading(const char* text);    // a screen's title
 void subheading(const char* text); // a section within a screen
 void muted_text(const char* text);
+// Text in `color` that wraps at the window's edge.
 void colored_text(const ImVec4& color, const char* text);
+void colored_text(const ImVec4& color, const std::string& text);
 bool primary_button(const char* label);
 // A button that does nothing (and looks so) when `enabled` is false.
 bool button(const char* label, bool enabled = true);
@@ -72,6 +74,8 @@ const char* absence_kind_label(const I18n& i18n, AbsenceKind kind);
 const char* role_label(const I18n& i18n, Role role);
 // "Fuldt" or "Delvis (18,5 t/uge)".
 std::string extent_label(const I18n& i18n, const AbsenceSpell& spell);
+// "om 5 dage", "i morgen", "i dag", "i går", "for 3 dage siden".
+std::string days_phrase(const I18n& i18n, int days_left);
 // Calendar days from the first to the last day (today while ongoing), both included.
 int duration_days(const AbsenceSpell& spell, Date today);
 

@@ -4,6 +4,8 @@ mergeInto(LibraryManager.library, {
   naervaer_js_runner_install: function () {
     // JSON of what the user sees (App::state_json), for browser tests.
     window.naervaerState = function () { return UTF8ToString(_naervaer_state_json()); };
+    // Timings of the app's own computations (App::measure_todos), for bench/client.
+    window.naervaerMeasure = function (runs) { return UTF8ToString(_naervaer_measure(runs)); };
     window.naervaerFrames = 0;
     var canvas = document.getElementById('canvas');
     // Right-click belongs to ImGui (context menus), not the browser's menu.

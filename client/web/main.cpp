@@ -10,6 +10,8 @@ int main() {
     static naervaer::client::web::Runner runner(platform);
     if (!runner.init()) return 1;
     static naervaer::client::App app(platform); // after init(): the App may touch ImGui's style
-    runner.start({.frame = [] { app.frame(); }, .state_json = [] { return app.state_json(); }});
+    runner.start({.frame = [] { app.frame(); },
+                  .state_json = [] { return app.state_json(); },
+                  .measure = [](int runs) { return app.measure_todos(runs); }});
     return 0;
 }

@@ -236,6 +236,13 @@ bool Runner::render() {
 
 } // namespace naervaer::client::web
 
+// window.naervaerMeasure(runs): valid until the next call.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* naervaer_measure(int runs) {
+    static std::string result;
+    result = naervaer::client::web::instance ? naervaer::client::web::instance->measure(runs) : "{}";
+    return result.c_str();
+}
+
 // window.naervaerState(): valid until the next call.
 extern "C" EMSCRIPTEN_KEEPALIVE const char* naervaer_state_json() {
     static std::string state;

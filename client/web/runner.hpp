@@ -22,6 +22,8 @@ namespace naervaer::client::web {
 struct RunnerHooks {
     std::function<void()> frame;             // between ImGui::NewFrame() and ImGui::Render()
     std::function<std::string()> state_json; // window.naervaerState()
+    // window.naervaerMeasure(runs): benchmark read-out (bench/client), JSON; optional.
+    std::function<std::string(int)> measure;
 };
 
 class Runner {
@@ -36,6 +38,7 @@ class Runner {
     void start(RunnerHooks hooks);
 
     std::string state_json() const { return hooks_.state_json ? hooks_.state_json() : "{}"; }
+    std::string measure(int runs) const { return hooks_.measure ? hooks_.measure(runs) : "{}"; }
 
   private:
     void frame();

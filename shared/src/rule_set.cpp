@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 
 namespace naervaer {
 
@@ -185,6 +186,33 @@ const RuleSet* rule_set_in_force(std::span<const RuleSet> sets, Date day) {
     for (const auto& s : sets)
         if (s.effective_from <= day && (!best || best->effective_from < s.effective_from)) best = &s;
     return best;
+}
+
+std::span<const std::string_view> shipped_rule_set_files() {
+    static constexpr std::array<std::string_view, 2> files = {
+        "rules/dk-2023-01-01.json",
+        "rules/dk-2025-01-01.json",
+    };
+    return files;
+}
+
+LoadedRuleSets load_rule_sets(std::string_view (*read)(std::string_view path)) {
+    LoadedRuleSets loaded;
+    std::vector<RuleSet> sets;
+    for (const std::string_view name : shipped_rule_set_files()) {
+        const std::string_view text = read(name);
+        // An empty view means the build did not embed the file; saying so beats "not valid JSON".
+        if (text.empty()) {
+            loaded.errors.push_back(std::string(name) + ": not embedded");
+            continue;
+        }
+        RuleSetParse parsed = parse_rule_set(text);
+        for (const auto& error : parsed.errors)
+            loaded.errors.push_back(std::string(name) + ": " + error);
+        if (parsed.rule_set) sets.push_back(std::move(*parsed.rule_set));
+    }
+    if (loaded.errors.empty()) loaded.sets = std::move(sets);
+    return loaded;
 }
 
 } // namespace naervaer

@@ -47,7 +47,7 @@ std::string server_note(const TestServer& server, const std::string& spell_id) {
 
 } // namespace
 
-TEST_CASE("app: sign in with the keyboard, see the employee list, record a spell") {
+TEST_CASE("app: sign in with the keyboard, land on the to-dos, record a spell") {
     TestServer server;
     REQUIRE(server.started());
     ClientHarness c(server, {});
@@ -62,7 +62,7 @@ TEST_CASE("app: sign in with the keyboard, see the employee list, record a spell
     ClientHarness fresh(server, {});
     fresh.sign_in(hr_email, hr_password);
     json s = fresh.state();
-    CHECK(s["screen"] == "employees");
+    CHECK(s["screen"] == "home"); // the user's to-dos first
     CHECK(s["user"]["email"] == hr_email);
     CHECK(s["user"]["role"] == "hr");
     CHECK(s["employees_visible"].get<int>() > 0);
@@ -91,6 +91,7 @@ TEST_CASE("app: the search finds names case-insensitively, also with æ, ø and 
     c.sign_in(hr_email, hr_password);
     const int all = c.state()["employees_visible"];
     REQUIRE(all > 0);
+    REQUIRE(c.click("nav.employees"));
     // The search field has focus when the list opens.
     c.type("ZZZ-no-such-name");
     CHECK(c.state()["employees_visible"] == 0);
@@ -125,7 +126,7 @@ TEST_CASE("app: a spell recorded offline survives a reload and reaches the serve
     {
         ClientHarness a(server, storage);
         a.sign_in(hr_email, hr_password);
-        REQUIRE(a.state()["screen"] == "employees");
+        REQUIRE(a.state()["screen"] == "home");
         a.platform().set_offline(true);
         spell = record_spell(a, employee, "Registreret uden net");
         a.wait_ms(5'000); // retries fail quietly
@@ -139,7 +140,7 @@ TEST_CASE("app: a spell recorded offline survives a reload and reaches the serve
     ClientHarness reloaded(server, storage, /*offline=*/true);
     reloaded.settle();
     json s = reloaded.state();
-    CHECK(s["screen"] == "employees");
+    CHECK(s["screen"] == "home");
     CHECK(s["pending"] == 1);
     reloaded.dispatch(ShowEmployee{employee});
     CHECK(find_spell(reloaded.state(), spell)["note"] == "Registreret uden net");
@@ -216,7 +217,7 @@ TEST_CASE("app: an expired session sends the user to login and keeps the outbox"
     const std::string employee = employee_without_ongoing_spell(server);
     ClientHarness c(server, storage);
     c.sign_in(hr_email, hr_password);
-    REQUIRE(c.state()["screen"] == "employees");
+    REQUIRE(c.state()["screen"] == "home");
 
     c.platform().set_session_cookie("expired-session-token");
     const std::string spell = record_spell(c, employee, "Skrevet efter udløb");
@@ -231,7 +232,7 @@ TEST_CASE("app: an expired session sends the user to login and keeps the outbox"
     c.press(ImGuiKey_Enter);
     c.settle();
     s = c.state();
-    CHECK(s["screen"] == "employees");
+    CHECK(s["screen"] == "home");
     CHECK(s["pending"] == 0);
     CHECK(server_note(server, spell) == "Skrevet efter udløb");
 }

@@ -23,6 +23,14 @@ inline const std::string admin_email{server::demo::admin_email};
 inline const std::string admin_password{server::demo::admin_password};
 inline const std::string hr_email{server::demo::hr_email};
 inline const std::string hr_password{server::demo::hr_password};
+inline const std::string leader_email{server::demo::leader_email};
+inline const std::string leader_password{server::demo::leader_password};
+
+// Demo employees with an ongoing sickness spell (server/src/demo/demo_organisation.cpp):
+// day 25 of an ordinary spell (Produktion, wages), and day 46 of one not expected back within
+// 8 weeks.
+inline constexpr const char* employee_day_25 = "demo-emp-05";
+inline constexpr const char* employee_long_term = "demo-emp-02";
 
 // The machine's local date: the demo organisation is seeded relative to the server's today.
 inline std::string local_today_iso() {
@@ -113,12 +121,32 @@ class ClientHarness {
 
     // A left click at the centre of a named item of the last frame (test_anchors.hpp), as a
     // mouse would: move, press, release, each in its own frame. Returns false when not shown.
+    // An item below the visible part of the screen is first scrolled to with the mouse wheel, as
+    // a person would.
     bool click(const std::string& item) {
-        const nlohmann::json items = state()["items"];
-        if (!items.contains(item)) return false;
-        const auto& r = items[item];
+        // One more frame first: the last input may still move things (an error that goes away
+        // once the field's new text is read), and a person clicks what they see now.
+        frame();
+        nlohmann::json items = state()["items"];
         ImGui::SetCurrentContext(imgui_);
         ImGuiIO& io = ImGui::GetIO();
+        const auto wheel = [&](float turn) {
+            io.MousePos = ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y / 2);
+            io.MouseWheel = turn;
+            frame();
+            io.MouseWheel = 0;
+            frame();
+            items = state()["items"];
+        };
+        if (!fully_shown(items, item)) {
+            // From the top down, so an item above the visible part is found too.
+            for (int turn = 0; turn < 60; ++turn)
+                wheel(+1);
+            for (int turn = 0; turn < 60 && !fully_shown(items, item); ++turn)
+                wheel(-1);
+        }
+        if (!items.contains(item)) return false;
+        const auto& r = items[item];
         io.MousePos = ImVec2(r[0].get<float>() + r[2].get<float>() / 2, r[1].get<float>() + r[3].get<float>() / 2);
         frame();
         io.MouseDown[0] = true;
@@ -149,6 +177,11 @@ class ClientHarness {
     }
 
   private:
+    // Enough of it shows to hit it (items clipped at the edge report their visible part).
+    static bool fully_shown(const nlohmann::json& items, const std::string& item) {
+        return items.contains(item) && items[item][3].get<float>() >= 12;
+    }
+
     client::NativePlatform platform_;
     ImGuiContext* imgui_ = nullptr;
     std::unique_ptr<client::App> app_;

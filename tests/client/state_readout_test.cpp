@@ -37,6 +37,8 @@ TEST_CASE("state read-out: items of the last frame, errors on screen, the form a
 
     ClientHarness fresh(server, {});
     fresh.sign_in(hr_email, hr_password);
+    REQUIRE(fresh.state()["screen"] == "home");
+    REQUIRE(fresh.click("nav.employees"));
     s = fresh.state();
     REQUIRE(s["screen"] == "employees");
     // Only what this frame drew: the login items are gone, the list's are there.

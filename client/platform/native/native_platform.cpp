@@ -142,7 +142,10 @@ void NativePlatform::write_storage_file() const {
     out << j.dump();
 }
 
-void NativePlatform::download_file(const std::string&, const std::string&, const std::string&) {}
+void NativePlatform::download_file(const std::string& filename, const std::string& mime_type,
+                                   const std::string& bytes) {
+    downloads_.push_back({filename, mime_type, bytes});
+}
 
 // ---- frames and overlays --------------------------------------------------------------------
 

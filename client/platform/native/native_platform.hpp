@@ -17,6 +17,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace naervaer::client {
 
@@ -77,6 +78,13 @@ class NativePlatform final : public Platform {
     // (negative: none).
     double next_timer_ms() const;
     std::size_t requests_sent() const { return requests_sent_; }
+    // Files the app offered for download, oldest first.
+    struct Download {
+        std::string filename;
+        std::string mime_type;
+        std::string bytes;
+    };
+    const std::vector<Download>& downloads() const { return downloads_; }
 
   private:
     struct Queued {
@@ -98,6 +106,7 @@ class NativePlatform final : public Platform {
     std::map<std::string, std::string> storage_;
     std::string session_cookie_;
     std::string clipboard_;
+    std::vector<Download> downloads_;
     std::map<std::string, std::string> overlay_edits_;
     std::map<std::string, Rect> frame_overlays_;
     std::map<std::string, Rect> shown_overlays_;

@@ -7,8 +7,11 @@
 #include "naervaer/identifiers.hpp"
 #include "naervaer/server/demo.hpp"
 #include "naervaer/todos.hpp"
+#include "services/alert_defaults.hpp"
 
 #include <array>
+#include <map>
+#include <span>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -129,19 +132,51 @@ void put(Transaction& tx, const std::string& type, const std::string& id, nlohma
     tx.put_record(organisation_id, w);
 }
 
+// A to-do marked done by HR on `done_on`, as the demo's history.
+bool put_mark(Transaction& tx, const std::string& todo_key, const std::string& employee_id, Date done_on,
+              std::string note, const std::string& scope, Date today, const std::string& now) {
+    TodoDone mark;
+    mark.todo_key = todo_key;
+    mark.id = todo_done_record_id(mark.todo_key);
+    mark.employee_id = employee_id;
+    mark.done_on = done_on;
+    mark.note = std::move(note);
+    mark.done_by = hr_user_id;
+    mark.done_by_name = hr_user_name;
+    if (!validate(mark, today).ok()) return false;
+    put(tx, std::string(record_type::todo_done), mark.id, to_json(mark), scope, employee_id, now, hr_user_id);
+    return true;
+}
+
 // HR's mark that the spell's absence conversation (SDL § 7 a) was held on day `day`.
 void put_conversation_held(Transaction& tx, const AbsenceSpell& spell, int day, const std::string& scope, Date today,
                            const std::string& now) {
-    TodoDone mark;
-    mark.todo_key = deadline_todo_key(spell.id, "absence_conversation");
-    mark.id = todo_done_record_id(mark.todo_key);
-    mark.employee_id = spell.employee_id;
-    mark.done_on = spell.first_day.plus_days(day - 1);
-    mark.note = "Holdt på kontoret. Medarbejderen forventer at starte på nedsat tid.";
-    mark.done_by = hr_user_id;
-    mark.done_by_name = hr_user_name;
-    if (!validate(mark, today).ok()) return;
-    put(tx, std::string(record_type::todo_done), mark.id, to_json(mark), scope, spell.employee_id, now, hr_user_id);
+    put_mark(tx, deadline_todo_key(spell.id, "absence_conversation"), spell.employee_id,
+             spell.first_day.plus_days(day - 1), "Holdt på kontoret. Medarbejderen forventer at starte på nedsat tid.",
+             scope, today, now);
+}
+
+// A kept organisation: every to-do that fell due more than a week before today was dealt with on
+// time (on its date, or the working day before a weekend or holiday), so a newcomer's home screen
+// shows this week's work and a few recent misses, not a year of history.
+void mark_history_done(Transaction& tx, std::span<const Employee> employees,
+                       const std::map<std::string, std::vector<AbsenceSpell>>& spells, DoneMarks& marks, Date today,
+                       const std::string& now) {
+    const std::vector<RuleSet> rule_sets = embedded_rule_sets();
+    const AlertSettings alerts = embedded_alert_defaults();
+    TodoInput input;
+    input.rule_sets = rule_sets;
+    input.alerts = &alerts;
+    input.employees = employees;
+    input.spells_by_employee = &spells;
+    input.marks = &marks;
+    input.today = today;
+    for (const Todo& todo : compute_todos(input)) {
+        if (todo.due > today.plus_days(-8)) continue;
+        const char* note = todo.source == TodoSource::alert ? "Kontakt taget." : "";
+        put_mark(tx, todo.key, todo.employee_id, todo.suggested_date.value_or(todo.due), note, todo.department_id,
+                 today, now);
+    }
 }
 
 } // namespace
@@ -190,6 +225,9 @@ bool seed_if_empty(Store& store, const PasswordHasher& hasher, Date today, const
 
     Sequence random(20240601);
     int spell_number = 0;
+    std::vector<Employee> all_employees;
+    std::map<std::string, std::vector<AbsenceSpell>> all_spells;
+    DoneMarks marks;
     for (std::size_t i = 0; i < employees.size(); ++i) {
         const DemoEmployee& source = employees[i];
         const int index = static_cast<int>(i);
@@ -228,8 +266,10 @@ bool seed_if_empty(Store& store, const PasswordHasher& hasher, Date today, const
             if (o.expected_back_in_days > 0) spell.expected_return = today.plus_days(o.expected_back_in_days);
             spell.not_expected_back_within_8_weeks = o.long_term;
             spell.note = o.note;
-            if (add_spell(spell) && o.conversation_held_on_day > 0)
+            if (add_spell(spell) && o.conversation_held_on_day > 0) {
                 put_conversation_held(*tx, spells.back(), o.conversation_held_on_day, scope, today, now);
+                marks[deadline_todo_key(spells.back().id, "absence_conversation")] = TodoDone{};
+            }
             history_end = spell.first_day.plus_days(-30 - random.next(30));
         }
 
@@ -255,7 +295,10 @@ bool seed_if_empty(Store& store, const PasswordHasher& hasher, Date today, const
             add_spell(spell);
             last_day = spell.first_day.plus_days(-(20 + random.next(90)));
         }
+        all_spells[employee.id] = std::move(spells);
+        all_employees.push_back(std::move(employee));
     }
+    mark_history_done(*tx, all_employees, all_spells, marks, today, now);
     tx->commit();
     return true;
 }

@@ -80,6 +80,20 @@ struct RuleSetParse {
 // not ignored: a misspelt condition must not silently widen a rule.
 RuleSetParse parse_rule_set(std::string_view json_text);
 
+// The rule-set files this build ships, as paths under assets/ ("rules/dk-2025-01-01.json"), oldest
+// first. The client and the server embed them (client/CMakeLists.txt, server/CMakeLists.txt); a
+// unit test checks that every assets/rules/dk-*.json is listed. A law change adds a file here.
+std::span<const std::string_view> shipped_rule_set_files();
+
+// Every shipped set, read through `read` (path under assets/ -> text; empty when missing). All or
+// nothing: with one set missing a case would silently fall back to an older set whose rules are
+// not in force for it, so any error leaves `sets` empty. Errors start with the file's path.
+struct LoadedRuleSets {
+    std::vector<RuleSet> sets;
+    std::vector<std::string> errors;
+};
+LoadedRuleSets load_rule_sets(std::string_view (*read)(std::string_view path));
+
 // The set in force on `day`: the latest effective_from on or before it. nullptr when `day` is
 // before every set (no guessed rules for older cases).
 const RuleSet* rule_set_in_force(std::span<const RuleSet> sets, Date day);

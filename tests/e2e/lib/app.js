@@ -103,18 +103,22 @@ export async function login(page, user, { delay = 0 } = {}) {
 // Signs in and waits for the first sync to finish.
 export async function loginAndSync(page, user, options) {
   await login(page, user, options);
-  return waitForState(page, (s) => s.screen === 'employees' && s.last_sync !== null && s.pending === 0,
+  return waitForState(page, (s) => s.screen === 'home' && s.last_sync !== null && s.pending === 0,
     { what: 'signed in and synced' });
+}
+
+// From anywhere signed in (the home screen after login): the employee list.
+export async function openEmployeeList(page) {
+  const s = await appState(page);
+  if (s.screen === 'employees') return s;
+  await clickItem(page, 'nav.employees');
+  return waitForState(page, (st) => st.screen === 'employees', { what: 'the employee list' });
 }
 
 // From anywhere signed in: the employee list, filtered by the employee number (unique, where a
 // name need not be), then a click on the row.
 export async function openEmployee(page, employee) {
-  const s = await appState(page);
-  if (s.screen !== 'employees') {
-    await clickItem(page, 'nav.employees');
-    await waitForState(page, (st) => st.screen === 'employees', { what: 'the employee list' });
-  }
+  await openEmployeeList(page);
   await typeOver(page, 'list.search', employee.number);
   const row = `list.row.${employee.id}`;
   await waitForState(page, (st) => st.employees_visible === 1 && st.items[row], { what: `row ${row}` });

@@ -42,9 +42,10 @@ async function waitForHealth(url, child, timeoutMs = 20000) {
   throw new Error('server did not become healthy');
 }
 
-export async function startServer({ webRoot = 'build/wasm/web', extraArgs = [] } = {}) {
+// `dataDir`: a data folder prepared beforehand (a seeded database); it is removed on stop().
+export async function startServer({ webRoot = 'build/wasm/web', extraArgs = [], dataDir: given } = {}) {
   const port = await freePort();
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'naervaer-e2e-'));
+  const dataDir = given ?? mkdtempSync(path.join(tmpdir(), 'naervaer-e2e-'));
   const bin = path.join(repoRoot, 'build/native/server/naervaer-server');
   const child = spawn(bin, ['--demo', '--quiet', '--port', String(port), '--bind', '127.0.0.1',
     '--data-dir', dataDir, '--web-root', path.join(repoRoot, webRoot), ...extraArgs],

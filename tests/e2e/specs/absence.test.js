@@ -50,7 +50,7 @@ test('a team leader records a spell; it persists, syncs to another profile and t
       // A reload keeps the session and the replica.
       await page.reload();
       s = await waitForState(page, (st) => st.screen !== 'starting', { what: 'the app after reload' });
-      assert.equal(s.screen, 'employees', 'still signed in after a reload');
+      assert.equal(s.screen, 'home', 'still signed in after a reload, on the home screen');
       await openEmployee(page, employee);
       assert.equal(spellIn(await appState(page), id)?.note, NOTE);
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { clickItem, demo, launchBrowser, waitForState } from '../lib/harness.js';
 import {
-  apiSession, checkPageErrors, login, loginAndSync, openApp, typeOver, withServer,
+  apiSession, checkPageErrors, login, loginAndSync, openApp, openEmployeeList, typeOver, withServer,
 } from '../lib/app.js';
 
 let browser;
@@ -46,6 +46,8 @@ test('the right password signs in (typed at full speed); logout returns to the l
         .filter((r) => r.type === 'employee' && !r.deleted).map((r) => r.data.name);
       const name = names.find((n) => /[æøåÆØÅ]/.test(n));
       assert.ok(name, 'the demo data has a name with æ, ø or å');
+      assert.equal(s.screen, 'home', 'signed in on the to-dos');
+      await openEmployeeList(page);
       await typeOver(page, 'list.search', name);
       const found = await waitForState(page, (st) => st.search === name &&
         st.employees_visible === names.filter((n) => n.toLowerCase().includes(name.toLowerCase())).length,

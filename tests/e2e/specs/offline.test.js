@@ -21,7 +21,7 @@ async function ensureServiceWorker(page) {
   const controlled = () => page.evaluate(() => navigator.serviceWorker.controller !== null);
   if (!(await controlled())) {
     await page.reload();
-    await waitForState(page, (s) => s.screen === 'employees', { what: 'the app after a reload' });
+    await waitForState(page, (s) => s.screen === 'home', { what: 'the app after a reload' });
   }
   assert.ok(await controlled(), 'the service worker controls the page');
 }
@@ -50,7 +50,7 @@ test('a spell recorded offline survives a reload and syncs when the network is b
       // outbox, the cached profile the user.
       await page.reload();
       s = await waitForState(page, (st) => st.screen !== 'starting', { what: 'the app offline after reload' });
-      assert.equal(s.screen, 'employees');
+      assert.equal(s.screen, 'home');
       assert.equal(s.online, false);
       assert.ok(s.pending >= 1, `pending after reload ${s.pending}`);
       s = await openEmployee(page, employee);

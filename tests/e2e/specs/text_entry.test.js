@@ -4,7 +4,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { demo, launchBrowser, waitForState } from '../lib/harness.js';
-import { checkPageErrors, loginAndSync, openApp, settledState, typeOver, withServer } from '../lib/app.js';
+import {
+  checkPageErrors, loginAndSync, openApp, openEmployeeList, settledState, typeOver, withServer,
+} from '../lib/app.js';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -15,6 +17,7 @@ test('typed, pasted and IME-composed text reaches an ImGui field exactly once', 
     const { context, page } = await openApp(browser, server, pages);
     try {
       await loginAndSync(page, demo.leader);
+      await openEmployeeList(page);
 
       // Æ, ø and € are not keys of Playwright's US layout: they arrive as inserted text.
       await typeOver(page, 'list.search', 'Ærø €');
