@@ -171,15 +171,18 @@ CaseTimeline compute_timeline(const RuleSet& set, const CaseInput& in) {
         return t;
     }
 
+    t.entries.reserve(set.rules.size());
     for (const auto& rule : set.rules) {
         TimelineEntry e;
         e.rule_id = rule.id;
         e.kind = rule.kind;
-        e.title_da = rule.title_da;
-        e.title_en = rule.title_en;
-        e.explanation_da = rule.explanation_da;
-        e.explanation_en = rule.explanation_en;
-        e.source = rule.source;
+        if (in.texts) {
+            e.title_da = rule.title_da;
+            e.title_en = rule.title_en;
+            e.explanation_da = rule.explanation_da;
+            e.explanation_en = rule.explanation_en;
+            e.source = rule.source;
+        }
 
         const bool dated =
             rule.kind == RuleKind::event || rule.kind == RuleKind::deadline || rule.kind == RuleKind::window;

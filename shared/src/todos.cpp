@@ -106,7 +106,8 @@ struct Collector {
         owners.push_back(&employee);
     }
 
-    void add_case(CaseTimeline&& timeline, const AbsenceSpell& spell, const Employee& employee) {
+    // `timeline` was computed without texts; they come from `set` for the entries kept.
+    void add_case(CaseTimeline&& timeline, const RuleSet& set, const AbsenceSpell& spell, const Employee& employee) {
         for (auto& e : timeline.entries) {
             if (!is_open(e)) continue;
             if (e.kind == RuleKind::warning && !warning_belongs_to(e, spell)) continue;
@@ -120,11 +121,13 @@ struct Collector {
             t.due = *e.due;
             t.suggested_date = e.suggested_date;
             t.kind = e.kind;
-            t.title_da = std::move(e.title_da);
-            t.title_en = std::move(e.title_en);
-            t.detail_da = std::move(e.explanation_da);
-            t.detail_en = std::move(e.explanation_en);
-            t.reference = std::move(e.source);
+            if (const Rule* rule = set.find(t.rule_id)) {
+                t.title_da = rule->title_da;
+                t.title_en = rule->title_en;
+                t.detail_da = rule->explanation_da;
+                t.detail_en = rule->explanation_en;
+                t.reference = rule->source;
+            }
             t.rule_set_id = timeline.rule_set_id;
             add(std::move(t), employee);
         }
@@ -181,6 +184,7 @@ std::vector<Todo> compute_todos(const TodoInput& input) {
     // employee with a case inside the horizon, not once per case.
     CaseInput in;
     in.today = input.today;
+    in.texts = false; // taken from the rule set for the entries that become to-dos
     for (const Employee& employee : input.employees) {
         const auto found = input.spells_by_employee->find(employee.id);
         if (found == input.spells_by_employee->end() || found->second.empty()) continue;
@@ -202,7 +206,7 @@ std::vector<Todo> compute_todos(const TodoInput& input) {
             apply_marks(in, marks);
             CaseTimeline timeline = compute_timeline(*set, in);
             if (!timeline.not_covered_en.empty()) continue;
-            collect.add_case(std::move(timeline), spell, employee);
+            collect.add_case(std::move(timeline), *set, spell, employee);
         }
         if (input.alerts) collect.add_alerts(spells, employee);
     }

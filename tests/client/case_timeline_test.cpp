@@ -144,8 +144,13 @@ TEST_CASE("timeline: overdue and passed steps of a long-term case; a click selec
     json t = s["timeline"];
     REQUIRE(t.is_object());
     CHECK(t["spell_id"] == spell["id"]);
-    // The conversation (first + 28) was 17 days ago and is not marked held: overdue.
+    // The conversation (first + 28) was 17 days ago; the demo's history has it held, and taking
+    // that mark back leaves it overdue.
     CHECK(entry(t, "absence_conversation")["due"] == plus_days(first, 28));
+    CHECK(entry(t, "absence_conversation")["status"] == "met");
+    REQUIRE(c.click("timeline.undo.absence_conversation"));
+    s = c.state();
+    t = s["timeline"];
     CHECK(entry(t, "absence_conversation")["status"] == "overdue");
     // Fast track "within the first 5 weeks" closed on day 35 (first + 34): passed, not overdue.
     CHECK(entry(t, "fast_track_window")["due"] == plus_days(first, 34));

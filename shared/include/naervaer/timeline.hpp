@@ -41,6 +41,10 @@ struct CaseInput {
     std::vector<AbsenceSpell> employee_spells;
     std::vector<CompletedStep> completed;
     Date today;
+    // false: entries carry ids, dates and statuses but no titles, explanations or sources, which
+    // the caller takes from the rule set for the few entries it shows (the to-do list of a large
+    // organisation computes tens of thousands of timelines; copying every text was most of it).
+    bool texts = true;
 };
 
 struct TimelineEntry {
