@@ -8,6 +8,7 @@
 #include <naervaer/ics.hpp>
 
 #include <algorithm>
+#include <ctime>
 
 namespace naervaer::client {
 
@@ -41,6 +42,9 @@ void App::Impl::refresh_todos() {
     TodoList& list = state.todos;
     const Date day = today();
     if (list.computed && list.today == day && list.records_revision == directory_revision) return;
+    // While a sync round is under way (the pages of a first sync, a push), wait for its end: each
+    // page bumps the revision, and a large organisation's list costs ~160 ms to compute.
+    if (list.computed && list.today == day && sync.status().syncing) return;
     recompute_todos(day);
 }
 
@@ -76,7 +80,17 @@ void App::Impl::start_mark_todo(const action::StartMarkTodo& a) {
 void App::Impl::save_mark_todo() {
     MarkTodoForm& form = state.mark;
     if (form.target.todo_key.empty()) return;
-    const MarkDraft draft = read_mark_form(form, state.user, today());
+    // Someone else's mark may have arrived while the form was open: theirs stands (a new mark
+    // must meet an existing one as a conflict, never overwrite it).
+    if (const TodoDone* existing = directory.mark(form.target.todo_key)) {
+        show_toast("toast.todo_already_done", existing->done_by_name);
+        state.screen = state.return_screen;
+        state.mark = MarkTodoForm{};
+        return;
+    }
+    MarkDraft draft = read_mark_form(form, state.user, today());
+    if (const AbsenceSpell* spell = directory.spell(form.target.spell_id))
+        check_mark_within_case(draft.mark, *spell, draft.errors);
     if (!draft.errors.ok()) {
         form.submitted = true;
         return;
@@ -118,10 +132,15 @@ std::string App::Impl::calendar_text() const {
     }
     CalendarHeader header;
     header.name = i18n.tr("calendar.name");
-    header.timestamp = today().iso();
-    header.timestamp.erase(std::remove(header.timestamp.begin(), header.timestamp.end(), '-'),
-                           header.timestamp.end());
-    header.timestamp += "T000000Z";
+    const std::time_t now = platform.unix_time();
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &utc);
+    header.timestamp = stamp;
+    // Minutes since 2020: a later export supersedes an earlier one when imported again (the
+    // calendars update events by UID and SEQUENCE).
+    header.sequence = static_cast<int>((now - 1'577'836'800) / 60);
     return to_icalendar(header, events);
 }
 

@@ -5,6 +5,7 @@
 //
 // Threading: everything happens on the main thread. Completions (HTTP, storage loads) are queued
 // by the implementation and delivered at the start of a frame, never in the middle of a view.
+#include <ctime>
 #include <functional>
 #include <map>
 #include <string>
@@ -56,6 +57,9 @@ public:
     // ---- time ----
     virtual double now_ms() const = 0;   // monotonic
     virtual std::string today_iso() const = 0; // local date, yyyy-mm-dd
+    // Wall-clock time (seconds since 1970, UTC), for timestamps in exported files. Both
+    // implementations read the system clock (the browser's Date under Emscripten).
+    virtual std::time_t unix_time() const { return std::time(nullptr); }
 
     // ---- frames: render only when something changed ----
     virtual void request_frame() = 0;

@@ -162,15 +162,9 @@ void fast_track_banner(const ViewContext& ctx, const CaseTimeline& timeline) {
     ImGui::PopFont();
 }
 
-// Steps a person does and can mark done: deadlines, the fast-track request, the reassessment
-// warning. Events happen by themselves; the retention plan has no date.
-bool markable(RuleKind kind) {
-    return kind == RuleKind::deadline || kind == RuleKind::window || kind == RuleKind::warning;
-}
-
 // Mark done (while open) or take the mark back (when marked), with who marked it and when.
 void mark_cell(const ViewContext& ctx, const AbsenceSpell& spell, const TimelineEntry& entry, Actions& out) {
-    if (!markable(entry.kind)) return;
+    if (!is_case_step(entry, spell)) return;
     const std::string key = deadline_todo_key(spell.id, entry.rule_id);
     if (const TodoDone* mark = ctx.directory.mark(key)) {
         ui::colored_text(ui::color::success,

@@ -49,6 +49,7 @@ void append_folded(std::string& out, std::string_view line) {
         std::size_t cut = room;
         while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80)
             --cut; // line[cut] continues a sequence: break before the sequence starts
+        if (cut == 0) cut = room; // not UTF-8 at all (validated text never is): cut anyway, never loop
         out.append(line.substr(0, cut));
         out += "\r\n ";
         line.remove_prefix(cut);
@@ -82,6 +83,7 @@ std::string to_icalendar(const CalendarHeader& header, std::span<const CalendarE
         append_folded(out, "BEGIN:VEVENT");
         append_text_property(out, line, "UID", e.uid);
         append_folded(out, "DTSTAMP:" + header.timestamp);
+        if (header.sequence > 0) append_folded(out, "SEQUENCE:" + std::to_string(header.sequence));
         // All-day: DTEND is exclusive, so the next day (§ 3.6.1).
         append_folded(out, "DTSTART;VALUE=DATE:" + ics_date(e.date));
         append_folded(out, "DTEND;VALUE=DATE:" + ics_date(e.date.plus_days(1)));

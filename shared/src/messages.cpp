@@ -44,6 +44,9 @@ constexpr std::array entries{
     Entry{"negative", "Må ikke være negativ", "Must not be negative"},
     // A record id derived from its content (a to-do mark, the organisation's alert settings).
     Entry{"id_mismatch", "Forkert id (forventede {})", "Wrong id (expected {})"},
+    Entry{"reserved_id", "Id'et er forbeholdt en anden slags post", "The id is reserved for another kind of record"},
+    Entry{"done_before_case", "Datoen ligger før sagens første sygedag ({})",
+          "The date is before the case's first sick day ({})"},
     Entry{"done_in_future",
           "Et trin markeres som udført, når det er gjort: datoen må ikke ligge efter i dag ({})",
           "A step is marked done once it was done: the date must not be after today ({})"},

@@ -3,6 +3,7 @@
 #include "json_reader.hpp"
 #include "naervaer/identifiers.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 
@@ -321,6 +322,19 @@ ValidationResult validate(const TodoDone& t, Date today) {
     else if (t.note.size() > todo_note_length) v.add("note", "too_long", std::to_string(todo_note_length));
     if (t.done_on > today) v.add("done_on", "done_in_future", today.danish());
     return v;
+}
+
+void check_mark_within_case(const TodoDone& mark, const AbsenceSpell& spell, ValidationResult& errors) {
+    if (mark.done_on < spell.first_day) errors.add("done_on", "done_before_case", spell.first_day.danish());
+}
+
+bool is_reserved_id(std::string_view type, std::string_view id) {
+    const auto lower_hex = [](std::string_view s) {
+        return std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+    };
+    const bool mark_shape = id.size() == 34 && id.substr(0, 2) == "d-" && lower_hex(id.substr(2));
+    const bool settings_shape = id.substr(0, 7) == "alerts-";
+    return (mark_shape && type != record_type::todo_done) || (settings_shape && type != record_type::alert_settings);
 }
 
 } // namespace naervaer

@@ -74,9 +74,8 @@ TodoBucket bucket_of(Date due, Date today) {
     return due <= sunday ? TodoBucket::this_week : TodoBucket::upcoming;
 }
 
+// Still to be done, with a date (which kinds are steps at all is is_case_step's call).
 bool is_open(const TimelineEntry& e) {
-    if (e.kind != RuleKind::deadline && e.kind != RuleKind::window && e.kind != RuleKind::warning)
-        return false;
     if (!e.due) return false;
     return e.status == EntryStatus::upcoming || e.status == EntryStatus::due_soon ||
            e.status == EntryStatus::overdue;
@@ -86,7 +85,7 @@ bool is_open(const TimelineEntry& e) {
 // to-do belongs to the case whose spell contains the date (benefit days only accrue inside a
 // spell, and spells do not overlap), so it appears once.
 bool warning_belongs_to(const TimelineEntry& e, const AbsenceSpell& spell) {
-    return *e.due >= spell.first_day && (spell.ongoing() || *e.due <= *spell.last_day);
+    return e.due && *e.due >= spell.first_day && (spell.ongoing() || *e.due <= *spell.last_day);
 }
 
 struct Collector {
@@ -110,7 +109,7 @@ struct Collector {
     void add_case(CaseTimeline&& timeline, const RuleSet& set, const AbsenceSpell& spell, const Employee& employee) {
         for (auto& e : timeline.entries) {
             if (!is_open(e)) continue;
-            if (e.kind == RuleKind::warning && !warning_belongs_to(e, spell)) continue;
+            if (!is_case_step(e, spell)) continue;
             std::string key = deadline_todo_key(spell.id, e.rule_id);
             if (marked(key)) continue;
             Todo t;
@@ -160,6 +159,20 @@ const DoneMarks& no_marks() {
 }
 
 } // namespace
+
+bool is_case_step(const TimelineEntry& e, const AbsenceSpell& spell) {
+    switch (e.kind) {
+    case RuleKind::deadline:
+    case RuleKind::window:
+        return true;
+    case RuleKind::warning:
+        return warning_belongs_to(e, spell);
+    case RuleKind::event:
+    case RuleKind::availability:
+        return false;
+    }
+    return false;
+}
 
 CaseInput case_input(const AbsenceSpell& spell, const Employee* employee,
                      std::span<const AbsenceSpell> employee_spells, const DoneMarks& marks, Date today) {

@@ -190,3 +190,17 @@ TEST_CASE("alert settings: a stale write is a conflict kept after a shape check"
         admin.push(json::array({settings_change(demo_settings_id, json::parse(R"({"rules": 3})"))}));
     CHECK(broken.status == 400);
 }
+
+TEST_CASE("alert settings: numbers a rule's kind does not use are dropped, not stored") {
+    TestServer server;
+    REQUIRE(server.started());
+    Session admin = demo_admin(server);
+    // continuous_week counts days; spells and months mean nothing to it, even nonsense ones.
+    const json sent = {{"rules", json::array({{{"id", "continuous_week"}, {"enabled", true}, {"days", 10},
+                                               {"spells", -5}, {"months", 99}}})}};
+    const Reply written = admin.push(json::array({settings_change(demo_settings_id, sent)}));
+    REQUIRE_MESSAGE(written.status == 200, written.raw);
+    const json stored = read_record(admin, "alert_settings", demo_settings_id);
+    const json expected = {{"rules", json::array({{{"id", "continuous_week"}, {"enabled", true}, {"days", 10}}})}};
+    CHECK(stored["data"] == expected);
+}

@@ -202,7 +202,7 @@ TEST_CASE("migration: a version 1 database keeps every record, tombstone and ind
         CHECK(spell->scope_department == "dep");
         CHECK(spell->employee_id == "emp");
         CHECK(tx->current_rev("org_v1") == 5);
-        CHECK(tx->spells_of_employee("org_v1", "emp").size() == 1);
+        CHECK(tx->records_of_employee("org_v1", "emp", "absence_spell").size() == 1);
     }
 
     sq::Connection db(file);

@@ -255,3 +255,70 @@ TEST_CASE("to-dos: reads of a mark by id are audited like other records") {
     CHECK(actions.count("write") == 1);
     CHECK(actions.count("read") == 1);
 }
+
+TEST_CASE("to-dos: a mark dated before its case's first sick day is refused with 422") {
+    TestServer server;
+    REQUIRE(server.started());
+    Session hr = demo_hr(server);
+    record_case(hr, "early-case", employee_in_produktion); // first day: day(-10)
+    const std::string key = "early-case/fast_track_window";
+    const Reply refused = hr.push(json::array({todo_done_change(key, employee_in_produktion, danish_day(-11))}));
+    CHECK(refused.status == 422);
+    CHECK(refused.raw.find("done_before_case") != std::string::npos);
+    CHECK(hr.get("/api/v1/records/todo_done/" + naervaer::todo_done_record_id(key)).status == 404);
+    // The first sick day itself is fine.
+    CHECK(hr.push(json::array({todo_done_change(key, employee_in_produktion, danish_day(-10))})).status == 200);
+}
+
+TEST_CASE("to-dos: deleting a case deletes its marks with it, and only its marks") {
+    TestServer server;
+    REQUIRE(server.started());
+    Session hr = demo_hr(server);
+    const MarkedCase gone = mark_conversation(hr, "gone-case", employee_in_produktion, danish_day(-1));
+    // Another case of another employee keeps its mark.
+    const MarkedCase kept = mark_conversation(hr, "kept-case", employee_in_kundeservice, danish_day(-1));
+    const json spell = read_record(hr, "absence_spell", "gone-case");
+    const Reply deleted = hr.push(json::array({delete_change("absence_spell", "gone-case", spell["rev"])}));
+    REQUIRE_MESSAGE(deleted.status == 200, deleted.raw);
+    CHECK(hr.get("/api/v1/records/todo_done/" + gone.id).status == 404);
+    CHECK(hr.get("/api/v1/records/todo_done/" + kept.id).status == 200);
+    // The tombstone reaches clients that hold the mark, in the same answer.
+    bool tombstone = false;
+    for (const auto& record : deleted.body["changes"])
+        if (record["id"] == gone.id) tombstone = record["deleted"] == true;
+    CHECK(tombstone);
+}
+
+TEST_CASE("records: ids derived for marks and alert settings are reserved for those types") {
+    TestServer server;
+    REQUIRE(server.started());
+    Session leader = demo_leader(server);
+    // A team leader cannot occupy the organisation's alert settings id, or a mark's id, with a spell.
+    for (const std::string id : {naervaer::alert_settings_record_id("org_demo"),
+                                 naervaer::todo_done_record_id("some-spell/absence_conversation")}) {
+        const Reply refused =
+            leader.push(json::array({spell_change(id, employee_in_produktion, day(-3), std::nullopt)}));
+        CHECK_MESSAGE(refused.status == 422, id);
+        CHECK(refused.raw.find("reserved_id") != std::string::npos);
+    }
+    // A department id of the client's own shape ("d-" + 24 hex digits) is not a mark's.
+    CHECK_FALSE(naervaer::is_reserved_id("department", "d-0123456789abcdef01234567"));
+    CHECK(naervaer::is_reserved_id("department", naervaer::todo_done_record_id("x/y")));
+    CHECK_FALSE(naervaer::is_reserved_id("todo_done", naervaer::todo_done_record_id("x/y")));
+    CHECK_FALSE(naervaer::is_reserved_id("alert_settings", "alerts-org_demo"));
+}
+
+TEST_CASE("records: deleting a record the server never had answers 404 and writes no tombstone") {
+    TestServer server;
+    REQUIRE(server.started());
+    Session leader = demo_leader(server);
+    const std::string id = naervaer::todo_done_record_id("never/absence_conversation");
+    CHECK(leader.push(json::array({delete_change("todo_done", id, 0)})).status == 404);
+    Session admin = demo_admin(server);
+    CHECK(admin.get("/api/v1/records/todo_done/" + id).status == 404);
+    // The id stays free: HR can still write a mark under it later (here: the key's own case).
+    record_case(admin, "never", employee_in_produktion);
+    CHECK(leader.push(json::array({todo_done_change("never/absence_conversation", employee_in_produktion,
+                                                    danish_day(-1))}))
+              .status == 200);
+}

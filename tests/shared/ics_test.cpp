@@ -16,7 +16,7 @@ Date d(int y, int m, int day) {
 }
 
 CalendarHeader header() {
-    return {"Nærvær – frister", "20261123T101500Z"};
+    return {"Nærvær – frister", "20261123T101500Z", 0};
 }
 
 CalendarEvent conversation() {
@@ -195,4 +195,27 @@ TEST_CASE("ics: UIDs are the given stable ids, so a re-export differs only in DT
          at = again.find("20261130T080000Z"))
         again.replace(at, 16, "20261123T101500Z");
     CHECK(again == first);
+}
+
+TEST_CASE("ics: a sequence number follows DTSTAMP in every event, so a later export updates") {
+    CalendarHeader h = header();
+    h.sequence = 3'633'855; // minutes since 2020 of the export, as the client sets it
+    const std::vector<CalendarEvent> events = {conversation()};
+    const auto lines = lines_of(to_icalendar(h, events));
+    const auto stamp = std::find(lines.begin(), lines.end(), "DTSTAMP:20261123T101500Z");
+    REQUIRE(stamp != lines.end());
+    REQUIRE(stamp + 1 != lines.end());
+    CHECK(*(stamp + 1) == "SEQUENCE:3633855");
+    // None without one (the exact calendar above has none).
+    CHECK(to_icalendar(header(), events).find("SEQUENCE") == std::string::npos);
+}
+
+TEST_CASE("ics: text that is not UTF-8 still folds and ends (no endless loop)") {
+    CalendarEvent e = conversation();
+    e.summary = std::string(200, '\x80'); // continuation bytes only
+    const std::vector<CalendarEvent> events = {e};
+    const std::string text = to_icalendar(header(), events);
+    for (const auto& line : lines_of(text))
+        CHECK(line.size() <= 75);
+    CHECK(unfold(text).find("SUMMARY:" + std::string(200, '\x80')) != std::string::npos);
 }

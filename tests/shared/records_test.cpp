@@ -256,9 +256,8 @@ TEST_CASE("records: the to-do mark id is FNV-1a 128 of the key as 32 lowercase h
     CHECK(todo_done_record_id("spell-1/alert/continuous_week") == "d-029ba70fd8b124be4cf111d1640ff065");
     // Bytes above 0x7f are hashed as unsigned (UTF-8 of "æøå").
     CHECK(todo_done_record_id("æøå") == "d-c60cd78f793c64bf6cea3f08e48ac763");
-    // Deterministic, a valid record id, and 34 characters whatever the key's length.
+    // A valid record id, and 34 characters whatever the key's length.
     const std::string long_key(160, 'k');
-    CHECK(todo_done_record_id(long_key) == todo_done_record_id(long_key));
     CHECK(todo_done_record_id(long_key).size() == 34);
     CHECK(is_valid_id(todo_done_record_id(long_key)));
 }

@@ -148,12 +148,15 @@ bool put_mark(Transaction& tx, const std::string& todo_key, const std::string& e
     return true;
 }
 
-// HR's mark that the spell's absence conversation (SDL § 7 a) was held on day `day`.
-void put_conversation_held(Transaction& tx, const AbsenceSpell& spell, int day, const std::string& scope, Date today,
-                           const std::string& now) {
-    put_mark(tx, deadline_todo_key(spell.id, "absence_conversation"), spell.employee_id,
-             spell.first_day.plus_days(day - 1), "Holdt på kontoret. Medarbejderen forventer at starte på nedsat tid.",
-             scope, today, now);
+// HR's mark that the spell's absence conversation (SDL § 7 a) was held on day `day`; its key, or
+// "" when the mark was refused.
+std::string put_conversation_held(Transaction& tx, const AbsenceSpell& spell, int day, const std::string& scope,
+                                  Date today, const std::string& now) {
+    std::string key = deadline_todo_key(spell.id, "absence_conversation");
+    const bool written = put_mark(tx, key, spell.employee_id, spell.first_day.plus_days(day - 1),
+                                  "Holdt på kontoret. Medarbejderen forventer at starte på nedsat tid.", scope,
+                                  today, now);
+    return written ? key : std::string();
 }
 
 // A kept organisation: every to-do that fell due more than a week before today was dealt with on
@@ -267,8 +270,10 @@ bool seed_if_empty(Store& store, const PasswordHasher& hasher, Date today, const
             spell.not_expected_back_within_8_weeks = o.long_term;
             spell.note = o.note;
             if (add_spell(spell) && o.conversation_held_on_day > 0) {
-                put_conversation_held(*tx, spells.back(), o.conversation_held_on_day, scope, today, now);
-                marks[deadline_todo_key(spells.back().id, "absence_conversation")] = TodoDone{};
+                // Known to the history below, which must not mark the same step again.
+                const std::string key =
+                    put_conversation_held(*tx, spells.back(), o.conversation_held_on_day, scope, today, now);
+                if (!key.empty()) marks[key].todo_key = key;
             }
             history_end = spell.first_day.plus_days(-30 - random.next(30));
         }

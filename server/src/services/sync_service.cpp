@@ -56,7 +56,15 @@ public:
         if (existing && existing->org_id != who_.org_id()) throw errors::not_found();
         if (existing && existing->record.type != change.type) throw errors::not_found();
         if (!may_write_type(who_.user, change.type)) throw errors::forbidden();
+        if (is_reserved_id(change.type, change.id)) {
+            ValidationResult result;
+            result.add("id", "reserved_id");
+            throw_invalid(result);
+        }
         if (change.type == record_type::alert_settings) check_alert_settings_id(change.id);
+        // Nothing to delete: clients forget records the server never had (Replica::delete_local),
+        // and a tombstone without a scope would block the id for team leaders.
+        if (!existing && change.deleted) throw errors::not_found();
         if (existing && !can_see(who_.user, *existing)) throw errors::not_found();
         if (!existing && change.base_rev != 0) throw errors::not_found();
 
@@ -92,6 +100,8 @@ public:
         }
 
         const int64_t rev = tx_.put_record(who_.org_id(), write);
+        if (change.type == record_type::absence_spell && change.deleted && existing)
+            delete_marks_of_spell(*existing);
         if (change.type == record_type::employee && existing && !change.deleted &&
             existing->scope_department != write.scope_department) {
             // The employee moved: their spells and to-do marks follow, with new revs, so the new
@@ -208,6 +218,10 @@ private:
         const auto spell = live_record(tx_, who_.org_id(), spell_id, record_type::absence_spell);
         if (!result.find("todo_key") && (!spell || spell->employee_id != mark.employee_id))
             result.add("todo_key", "unknown_reference");
+        if (spell && result.ok()) {
+            ValidationResult ignored;
+            check_mark_within_case(mark, decode_absence_spell(spell->record.data, spell->record.id, ignored), result);
+        }
         if (!result.ok()) throw_invalid(result);
         // Who marked it is the session's user, whatever the client claims.
         mark.done_by = who_.user_id();
@@ -215,6 +229,31 @@ private:
         write.data = to_json(mark);
         write.scope_department = employee_record.scope_department;
         write.employee_id = mark.employee_id;
+    }
+
+    // A deleted case takes its marks (and their notes) along: tombstones with new revs, so every
+    // client that pulled them drops them too.
+    void delete_marks_of_spell(const StoredRecord& spell) {
+        if (!spell.employee_id) return;
+        const std::string prefix = spell.record.id + "/";
+        for (const StoredRecord& mark :
+             tx_.records_of_employee(who_.org_id(), *spell.employee_id, record_type::todo_done)) {
+            const auto key = mark.record.data.find("todo_key");
+            if (key == mark.record.data.end() || !key->is_string() ||
+                key->get_ref<const std::string&>().rfind(prefix, 0) != 0)
+                continue;
+            RecordWrite tombstone;
+            tombstone.type = mark.record.type;
+            tombstone.id = mark.record.id;
+            tombstone.updated_at = now_;
+            tombstone.updated_by = who_.user_id();
+            tombstone.deleted = true;
+            tombstone.scope_department = mark.scope_department;
+            tombstone.employee_id = mark.employee_id;
+            const int64_t rev = tx_.put_record(who_.org_id(), tombstone);
+            tx_.append_audit(audit_entry(who_, now_, audit_action::delete_record, tombstone.type, tombstone.id,
+                                         {{"rev", rev}, {"with_spell", spell.record.id}}));
+        }
     }
 
     void check_alert_settings_id(const std::string& id) const {
@@ -232,7 +271,13 @@ private:
         if (!result.ok()) throw_invalid(result);
         result.merge(validate(choices, alert_defaults_));
         if (!result.ok()) throw_invalid(result);
-        write.data = to_json(choices);
+        // Stored with only the numbers each named rule's kind uses (others are ignored, not kept).
+        AlertChoices normalized;
+        for (AlertRuleChoice& c : choices_of(apply_choices(alert_defaults_, choices)).rules)
+            if (std::any_of(choices.rules.begin(), choices.rules.end(),
+                            [&](const AlertRuleChoice& named) { return named.id == c.id; }))
+                normalized.rules.push_back(std::move(c));
+        write.data = to_json(normalized);
         // No scope department: every user of the organisation pulls it (access.cpp).
     }
 };

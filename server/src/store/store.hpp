@@ -141,9 +141,9 @@ public:
     // By id across all organisations (ids are global): the caller compares org_id and answers
     // 404 for another organisation's record.
     virtual std::optional<StoredRecord> find_record(const std::string& id) = 0;
-    // Live (not deleted) absence spells of an employee.
-    virtual std::vector<StoredRecord> spells_of_employee(const std::string& org_id,
-                                                         const std::string& employee_id) = 0;
+    // Live (not deleted) records of one type tied to an employee (absence spells, to-do marks).
+    virtual std::vector<StoredRecord> records_of_employee(const std::string& org_id, const std::string& employee_id,
+                                                          std::string_view type) = 0;
     // Those of them that may overlap the inclusive ISO day range [first_day, last_day] (no
     // last_day: open-ended). A superset: the caller decides overlap on the decoded spells; rows
     // whose dates cannot be read are included.

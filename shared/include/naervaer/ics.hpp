@@ -23,6 +23,9 @@ struct CalendarEvent {
 struct CalendarHeader {
     std::string name;      // X-WR-CALNAME, e.g. "Nærvær – frister"
     std::string timestamp; // DTSTAMP of every event, UTC "20261123T101500Z"
+    // SEQUENCE of every event when > 0: a later export must carry a higher number, so importing it
+    // again updates the events with the same UIDs instead of being ignored.
+    int sequence = 0;
 };
 
 std::string to_icalendar(const CalendarHeader& header, std::span<const CalendarEvent> events);

@@ -138,5 +138,13 @@ ValidationResult validate(const AbsenceSpell&, const Employee* employee,
 // Key and note lengths, done_on not in the future beyond `today` (a step is marked when done),
 // and the record id matching todo_done_record_id(todo_key).
 ValidationResult validate(const TodoDone&, Date today);
+// A step of a case is done on or after the case's first sick day (`spell` is the case the key
+// names); adds "done_on" "done_before_case" otherwise.
+void check_mark_within_case(const TodoDone& mark, const AbsenceSpell& spell, ValidationResult& errors);
+
+// Ids derived from something else (todo_done_record_id, alert_settings_record_id) are reserved for
+// their own type: a record of another type under such an id would make the derived record
+// impossible to write, since ids are global and a type mismatch answers 404.
+bool is_reserved_id(std::string_view type, std::string_view id);
 
 } // namespace naervaer

@@ -35,6 +35,12 @@ using DoneMarks = std::map<std::string, TodoDone, std::less<>>;
 CaseInput case_input(const AbsenceSpell& spell, const Employee* employee,
                      std::span<const AbsenceSpell> employee_spells, const DoneMarks& marks, Date today);
 
+// Whether a timeline entry of this case is one of the case's to-dos when open: a deadline, the
+// fast-track window or the reassessment warning; the warning (one date per employee, shown on
+// each of their cases) only on the case whose spell contains its date, so it is one to-do.
+// Events happen by themselves and the retention plan has no date.
+bool is_case_step(const TimelineEntry& entry, const AbsenceSpell& spell);
+
 enum class TodoSource { deadline, alert };
 std::string_view to_string(TodoSource s);
 

@@ -235,17 +235,17 @@ public:
         return read_stored_record(*q);
     }
 
-    std::vector<StoredRecord> spells_of_employee(const std::string& org_id,
-                                                 const std::string& employee_id) override {
+    std::vector<StoredRecord> records_of_employee(const std::string& org_id, const std::string& employee_id,
+                                                  std::string_view type) override {
         static const std::string sql =
-            std::string(record_columns) +
-            "WHERE org_id = ? AND employee_id = ? AND type = 'absence_spell' AND deleted = 0";
+            std::string(record_columns) + "WHERE org_id = ? AND employee_id = ? AND type = ? AND deleted = 0";
         auto q = db_->use(sql.c_str());
         q->bind(1, org_id);
         q->bind(2, employee_id);
-        std::vector<StoredRecord> spells;
-        while (q->step()) spells.push_back(read_stored_record(*q));
-        return spells;
+        q->bind(3, std::string(type));
+        std::vector<StoredRecord> records;
+        while (q->step()) records.push_back(read_stored_record(*q));
+        return records;
     }
 
     std::vector<StoredRecord> spells_of_employee_near(const std::string& org_id, const std::string& employee_id,
