@@ -15,7 +15,7 @@ packages=(
   emscripten node-acorn
   libimgui-dev nlohmann-json3-dev doctest-dev libcpp-httplib-dev
   libsqlite3-dev libsodium-dev zlib1g-dev libssl-dev libbrotli-dev
-  fonts-noto-core python3-fonttools
+  fonts-noto-core python3-fonttools groff-base
   dpkg-dev xz-utils ca-certificates
 )
 # Node.js may come from elsewhere than Debian (with its own npm): ask for the commands, not packages.

@@ -80,6 +80,12 @@ class Fields {
                 error(it.key().c_str(), "unknown field");
     }
 
+    // A data file's "schema" must be present and be the one version this reader knows.
+    void schema(int supported) const {
+        if (auto v = integer("schema", true, 1, 1000); v && *v != supported)
+            error("schema", "unsupported schema version " + std::to_string(*v));
+    }
+
     std::string path(const char* key) const {
         if (path_.empty()) return *key ? key : "(root)";
         return *key ? path_ + "." + key : path_;
@@ -93,5 +99,13 @@ class Fields {
     std::string path_;
     std::vector<std::string>& errors_;
 };
+
+// Parses the text of a data file without exceptions; an unparsable text is a discarded value and
+// the error "not valid JSON".
+inline json parse_data_file(std::string_view text, std::vector<std::string>& errors) {
+    json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded()) errors.push_back("not valid JSON");
+    return j;
+}
 
 } // namespace naervaer::detail

@@ -53,6 +53,17 @@ constexpr std::array entries{
     Entry{"range", "Uden for det tilladte interval ({})", "Outside the allowed range ({})"},
     Entry{"unknown", "Ukendt regel: {}", "Unknown rule: {}"},
     Entry{"duplicate", "Reglen er nævnt mere end én gang", "The rule is named more than once"},
+
+    // ---- forms (form_answers.cpp, docs/forms.md) ----
+    Entry{"unknown_field", "Feltet findes ikke i skabelonen: {}", "The template has no such field: {}"},
+    Entry{"duplicate_value", "Valgt mere end én gang: {}", "Chosen more than once: {}"},
+    Entry{"too_many", "Højst {} rækker", "At most {} rows"},
+    Entry{"week_order", "Ugerne skal stå i stigende rækkefølge", "The weeks must be in increasing order"},
+    Entry{"hours_decrease", "En gradvis tilbagevenden trapper op: færre timer end ugen før ({})",
+          "A graded return steps up: fewer hours than the week before ({})"},
+    Entry{"hours_above_normal", "Højst den normale ugentlige arbejdstid ({} timer)",
+          "At most the normal weekly hours ({} hours)"},
+    Entry{"future_date", "Datoen må ikke ligge efter i dag ({})", "The date must not be after today ({})"},
 };
 
 std::string fill(std::string_view text, const std::string& arg) {

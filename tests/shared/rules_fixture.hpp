@@ -1,24 +1,19 @@
 #pragma once
 // Loads the shipped rule files from assets/rules/ (the same bytes the client embeds), so the
 // tests check the real data, not a copy of it.
+#include "assets_fixture.hpp"
 #include "naervaer/alerts.hpp"
 #include "naervaer/rule_set.hpp"
 
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 namespace naervaer::test {
 
 inline std::string read_rules_file(const std::string& name) {
-    std::ifstream in(std::string(NAERVAER_RULES_DIR) + "/" + name, std::ios::binary);
-    REQUIRE_MESSAGE(in.good(), "cannot open assets/rules/" << name);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+    return read_asset("rules/" + name);
 }
 
 inline RuleSet load_rule_set(const std::string& name) {
