@@ -64,6 +64,23 @@ constexpr std::array entries{
     Entry{"hours_above_normal", "Højst den normale ugentlige arbejdstid ({} timer)",
           "At most the normal weekly hours ({} hours)"},
     Entry{"future_date", "Datoen må ikke ligge efter i dag ({})", "The date must not be after today ({})"},
+
+    // ---- conversation records (conversation_record.cpp, docs/forms.md) ----
+    Entry{"invalid_template", "Skabelonen i referatet kan ikke læses ({})", "The record's template cannot be read ({})"},
+    Entry{"template_mismatch", "Passer ikke med skabelonen i referatet ({})", "Does not match the record's template ({})"},
+    Entry{"before_meeting", "Datoen ligger før samtalen ({})", "The date is before the conversation ({})"},
+    Entry{"sign_off_on_draft", "En kladde er ikke underskrevet", "A draft is not signed"},
+    Entry{"amendment_on_draft", "En kladde rettes direkte; rettelser hører til et underskrevet referat",
+          "A draft is edited directly; amendments belong to a signed record"},
+    Entry{"invalid_timestamp", "Ugyldigt tidspunkt (ISO 8601)", "Invalid timestamp (ISO 8601)"},
+    Entry{"locked", "Kan ikke ændres, når referatet er underskrevet", "Cannot change once the record is signed"},
+    Entry{"amendment_required", "Et underskrevet referat rettes kun med en begrundet rettelse",
+          "A signed record changes only through an amendment with a reason"},
+    Entry{"amendment_mismatch", "Rettelsen passer ikke med ændringen af svarene",
+          "The amendment does not match the change to the answers"},
+    Entry{"amendments_append_only", "Tidligere rettelser kan ikke ændres eller slettes",
+          "Earlier amendments cannot be changed or removed"},
+    Entry{"one_amendment", "Én rettelse ad gangen", "One amendment per change"},
 };
 
 std::string fill(std::string_view text, const std::string& arg) {

@@ -294,7 +294,7 @@ TEST_CASE("records: ids derived for marks and alert settings are reserved for th
     REQUIRE(server.started());
     Session leader = demo_leader(server);
     // A team leader cannot occupy the organisation's alert settings id, or a mark's id, with a spell.
-    for (const std::string id : {naervaer::alert_settings_record_id("org_demo"),
+    for (const std::string& id : {naervaer::alert_settings_record_id("org_demo"),
                                  naervaer::todo_done_record_id("some-spell/absence_conversation")}) {
         const Reply refused =
             leader.push(json::array({spell_change(id, employee_in_produktion, day(-3), std::nullopt)}));

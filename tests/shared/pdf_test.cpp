@@ -3,19 +3,18 @@
 // poppler's pdftotext extracts from it.
 #include "naervaer/pdf.hpp"
 
+#include "pdftotext.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
-#include <unistd.h>
-
 using namespace naervaer;
+using naervaer::test::pdftotext;
 
 namespace {
 
@@ -149,29 +148,6 @@ const std::string long_paragraph =
     "arbejdsfunktioner, skånehensyn, hjælpemidler og en plan for den videre kontakt. Lægelige "
     "oplysninger og diagnoser hører ikke hjemme i referatet, og lederen spørger ikke til dem. "
     "Aftalerne skrives ned, og begge parter får en kopi af referatet, når det er underskrevet.";
-
-// Runs pdftotext (poppler-utils) on `pdf` and returns the extracted UTF-8 text.
-std::string pdftotext(const std::string& pdf, const std::string& options) {
-    REQUIRE_MESSAGE(std::system("command -v pdftotext >/dev/null 2>&1") == 0,
-                    "pdftotext not found: install the Debian package poppler-utils (scripts/setup.sh --test)");
-    const auto path = std::filesystem::temp_directory_path() /
-                      ("naervaer_pdf_test_" + std::to_string(::getpid()) + ".pdf");
-    {
-        std::ofstream file(path, std::ios::binary);
-        file << pdf;
-    }
-    const std::string command = "pdftotext " + options + " -enc UTF-8 '" + path.string() + "' - 2>&1";
-    std::string text;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    char buffer[4096];
-    std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) text.append(buffer, n);
-    const int status = ::pclose(pipe);
-    std::filesystem::remove(path);
-    REQUIRE_MESSAGE(status == 0, "pdftotext failed: ", text);
-    return text;
-}
 
 // A conversation record over two pages: the signatures after a page break.
 PdfDocument conversation_record() {

@@ -106,6 +106,7 @@ inline constexpr std::string_view todo_done = "todo_done";
 // The organisation's alert choices (alerts.hpp AlertChoices): one record per organisation with
 // id alert_settings_record_id(org id); written by admins, read by everyone in the organisation.
 inline constexpr std::string_view alert_settings = "alert_settings";
+inline constexpr std::string_view conversation_record = "conversation_record"; // conversation_record.hpp
 } // namespace record_type
 std::string alert_settings_record_id(std::string_view organisation_id); // "alerts-" + org id
 bool is_sync_type(std::string_view type);
