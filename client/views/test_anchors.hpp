@@ -28,6 +28,18 @@
 //   admin.one_time_password.copy  admin.one_time_password.close
 //   admin.organisation.edit  admin.organisation.name  admin.organisation.cvr
 //   admin.organisation.municipality  admin.organisation.save
+//   Forms (views/form_renderer.hpp), per field id; rows count from 0:
+//   form.<field id>  (every visible field: the input of text, long_text (the textarea overlay's
+//                    rectangle) and date; the whole block of the other types)
+//   form.<id>.option.<option id>  (choice, multi_choice)  form.<id>.yes  form.<id>.no  (yes_no)
+//   form.<id>.value.<n>  (scale)  form.<id>.step.<step id>  (staircase)
+//   form.<id>.comparison  (the first of two linked placements: how far apart they are)
+//   form.<id>.<row>.text  form.<id>.<row>.column.<column id>  form.<id>.<row>.owner
+//   form.<id>.<row>.due  form.<id>.<row>.remove  form.<id>.add  (task_list)
+//   form.<id>.normal_hours  form.<id>.weeks.<row>.week  form.<id>.weeks.<row>.hours
+//   form.<id>.weeks.<row>.remove  form.<id>.add  (hours_schedule)
+//   form.<id>.name  form.<id>.date  form.<id>.agreed.yes  form.<id>.agreed.no  form.<id>.comment  (signature)
+//   form.<answer path>.guard  (a diagnosis warning: form.plan.guard, form.tasks.0.text.guard)
 #include <string>
 #include <string_view>
 #include <vector>

@@ -3,6 +3,7 @@
 // built but never rendered). Input goes through ImGui's IO as a backend would send it, so focus,
 // Tab and Enter behave as in the browser.
 #include "app/app.hpp"
+#include "headless_imgui.hpp"
 #include "naervaer/server/demo.hpp"
 #include "platform/native/native_platform.hpp"
 #include "support/test_server.hpp"
@@ -48,17 +49,7 @@ class ClientHarness {
         : platform_(client::NativePlatform::Options{"http://127.0.0.1:" + std::to_string(server.port()),
                                                     storage_file, local_today_iso(), "da"}) {
         platform_.set_offline(offline);
-        imgui_ = ImGui::CreateContext();
-        ImGui::SetCurrentContext(imgui_);
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1280, 800);
-        io.DeltaTime = 1.0f / 60;
-        for (int key = 0; key < ImGuiKey_COUNT; ++key)
-            io.KeyMap[key] = key;
-        unsigned char* pixels = nullptr;
-        int width = 0, height = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+        imgui_ = create_headless_imgui(ImVec2(1280, 800));
         app_ = std::make_unique<client::App>(platform_);
     }
     ~ClientHarness() {
@@ -147,12 +138,7 @@ class ClientHarness {
         }
         if (!items.contains(item)) return false;
         const auto& r = items[item];
-        io.MousePos = ImVec2(r[0].get<float>() + r[2].get<float>() / 2, r[1].get<float>() + r[3].get<float>() / 2);
-        frame();
-        io.MouseDown[0] = true;
-        frame();
-        io.MouseDown[0] = false;
-        frame();
+        click_centre(r[0].get<float>(), r[1].get<float>(), r[2].get<float>(), r[3].get<float>(), [this] { frame(); });
         settle();
         return true;
     }

@@ -1,19 +1,22 @@
 // Small pieces of the client: text search, form parsing, strings, API error decoding.
 #include "app/forms.hpp"
+#include "app/embedded_assets.hpp"
 #include "app/i18n.hpp"
+#include "app/templates.hpp"
 #include "platform/ui_fonts.hpp"
 #include "app/text_search.hpp"
 #include "sync/api_client.hpp"
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 using namespace naervaer;
 using namespace naervaer::client;
 
 TEST_CASE("search: folds ASCII and Danish letters to lower case") {
-    CHECK(fold_case("ÆBLE Øster ÅSE") == "æble øster åse");
-    CHECK(contains_folded(fold_case("Søren Ærø"), fold_case("ærØ")));
-    CHECK(fold_case("×") == "×"); // no case
+    CHECK(client::fold_case("ÆBLE Øster ÅSE") == "æble øster åse");
+    CHECK(contains_folded(client::fold_case("Søren Ærø"), client::fold_case("ærØ")));
+    CHECK(client::fold_case("×") == "×"); // no case
 }
 
 TEST_CASE("forms: decimals take a Danish comma or a point") {
@@ -74,26 +77,49 @@ TEST_CASE("i18n: Danish and English have the same keys; lookups fall back to Dan
     CHECK(i18n.format("status.pending", "3") == "3 not synced");
 }
 
-TEST_CASE("fonts: every character of the UI strings is in the font atlas") {
+namespace {
+// Every code point of `text` not in the atlas, with `origin` in the failure message.
+void check_in_atlas(const std::string& origin, const std::string& text) {
     // A code point outside the subset renders as '?': the build keeps only these ranges.
     auto covered = [](uint32_t cp) {
         for (const ImWchar* r = kUiGlyphRanges; r[0] != 0; r += 2)
             if (cp >= r[0] && cp <= r[1]) return true;
         return false;
     };
-    for (const char* language : {"da", "en"}) {
-        for (const auto& [key, text] : I18n::load_embedded(language)) {
-            for (std::size_t i = 0; i < text.size();) {
-                const auto c = static_cast<unsigned char>(text[i]);
-                const int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-                uint32_t cp = len == 1 ? c : c & (0x3f >> (len - 1));
-                for (int k = 1; k < len && i + k < text.size(); ++k)
-                    cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3f);
-                i += static_cast<std::size_t>(len);
-                if (cp == '\n') continue;
-                CHECK_MESSAGE(covered(cp), (std::string(language) + ":" + key + " has code point " + std::to_string(cp)));
-            }
-        }
+    for (std::size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        const int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+        uint32_t cp = len == 1 ? c : c & (0x3f >> (len - 1));
+        for (int k = 1; k < len && i + k < text.size(); ++k)
+            cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3f);
+        i += static_cast<std::size_t>(len);
+        if (cp == '\n') continue;
+        CHECK_MESSAGE(covered(cp), (origin + " has code point " + std::to_string(cp)));
+    }
+}
+
+// Every string in a JSON document (labels, help, options, steps, info, the guard's rule).
+void check_json_in_atlas(const std::string& origin, const nlohmann::json& value) {
+    if (value.is_string()) check_in_atlas(origin, value.get<std::string>());
+    if (value.is_structured())
+        for (const auto& item : value.items())
+            check_json_in_atlas(origin + "/" + item.key(), item.value());
+}
+} // namespace
+
+TEST_CASE("fonts: every character of the UI strings is in the font atlas") {
+    for (const char* language : {"da", "en"})
+        for (const auto& [key, text] : I18n::load_embedded(language))
+            check_in_atlas(std::string(language) + ":" + key, text);
+}
+
+TEST_CASE("fonts: every character of the form templates and the diagnosis terms is in the font atlas") {
+    std::vector<std::string_view> files(shipped_template_files().begin(), shipped_template_files().end());
+    files.push_back(diagnosis_terms_file);
+    for (const std::string_view file : files) {
+        const nlohmann::json document = nlohmann::json::parse(assets::file(file), nullptr, false);
+        REQUIRE_MESSAGE(document.is_object(), file);
+        check_json_in_atlas(std::string(file), document);
     }
 }
 
