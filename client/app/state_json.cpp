@@ -31,6 +31,11 @@ std::string App::Impl::state_json() const {
     }
     j["conflicts"] = std::move(conflicts);
     j["rejected"] = status.rejected;
+    // Why each was refused (codes and messages only, no record data), for tests and diagnostics.
+    json refused = json::array();
+    for (const auto& [key, entry] : sync.replica().rejected())
+        refused.push_back({{"type", key.type}, {"id", key.id}, {"code", entry.code}, {"message", entry.message}});
+    j["rejected_changes"] = std::move(refused);
     j["last_sync"] = status.last_sync_ms < 0 ? json(nullptr) : json(status.last_sync_ms);
     j["search"] = state.employee_list.search; // the employee list's search field, as typed
     j["employees_visible"] =

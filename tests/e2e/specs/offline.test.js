@@ -60,7 +60,7 @@ test('a spell recorded offline survives a reload and syncs when the network is b
       await context.setOffline(false);
       s = await waitForState(page, (st) => st.online && st.pending === 0, { what: 'the outbox pushed' });
       assert.equal(s.conflicts.length, 0);
-      assert.equal(s.rejected, 0);
+      assert.equal(s.rejected, 0, `refused: ${JSON.stringify(s.rejected_changes)}`);
       const onServer = await waitForServer(api, 'absence_spell', id, (r) => r.data.note === NOTE);
       assert.equal(onServer.data.first_day, isoFromDanish(firstDay));
       assert.equal(onServer.data.employee_id, employee.id);
