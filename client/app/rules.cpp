@@ -15,16 +15,8 @@ LoadedRules load_rules(ReadAsset read) {
     LoadedRuleSets sets = load_rule_sets(read);
     loaded.rule_sets = std::move(sets.sets);
     loaded.errors = std::move(sets.errors);
-    // An empty view means the build did not embed the file (embed_files.cmake); saying so beats
-    // the parser's "not valid JSON".
-    if (const std::string_view text = read(alert_settings_file); text.empty()) {
-        loaded.errors.push_back(std::string(alert_settings_file) + ": not embedded");
-    } else {
-        AlertSettingsParse alerts = parse_alert_settings(text);
-        for (const auto& error : alerts.errors)
-            loaded.errors.push_back(std::string(alert_settings_file) + ": " + error);
-        loaded.alerts = std::move(alerts.settings);
-    }
+    loaded.alerts = parse_asset(read, alert_settings_file, &parse_alert_settings, &AlertSettingsParse::settings,
+                                loaded.errors);
     return loaded;
 }
 

@@ -28,27 +28,11 @@ const FormTemplate* LoadedTemplates::find(std::string_view id) const {
 
 LoadedTemplates load_templates(std::string_view (*read)(std::string_view name)) {
     LoadedTemplates loaded;
-    // An empty view means the build did not embed the file (embed_files.cmake); saying so beats
-    // the parser's "not valid JSON".
-    auto text_of = [&](std::string_view file) {
-        const std::string_view text = read(file);
-        if (text.empty()) loaded.errors.push_back(std::string(file) + ": not embedded");
-        return text;
-    };
-    for (const std::string_view file : shipped_template_files()) {
-        const std::string_view text = text_of(file);
-        if (text.empty()) continue;
-        FormTemplateParse parsed = parse_form_template(text);
-        for (const auto& error : parsed.errors)
-            loaded.errors.push_back(std::string(file) + ": " + error);
-        if (parsed.form) loaded.templates.push_back(std::move(*parsed.form));
-    }
-    if (const std::string_view text = text_of(diagnosis_terms_file); !text.empty()) {
-        DiagnosisTermsParse parsed = parse_diagnosis_terms(text);
-        for (const auto& error : parsed.errors)
-            loaded.errors.push_back(std::string(diagnosis_terms_file) + ": " + error);
-        loaded.terms = std::move(parsed.terms);
-    }
+    for (const std::string_view file : shipped_template_files())
+        if (auto form = parse_asset(read, file, &parse_form_template, &FormTemplateParse::form, loaded.errors))
+            loaded.templates.push_back(std::move(*form));
+    loaded.terms = parse_asset(read, diagnosis_terms_file, &parse_diagnosis_terms, &DiagnosisTermsParse::terms,
+                               loaded.errors);
     return loaded;
 }
 
