@@ -64,7 +64,8 @@ std::optional<NemRefusionPayer> nemrefusion_payer_from_string(std::string_view s
 
 bool is_sync_type(std::string_view type) {
     return type == record_type::department || type == record_type::employee || type == record_type::absence_spell ||
-           type == record_type::todo_done || type == record_type::alert_settings;
+           type == record_type::todo_done || type == record_type::alert_settings ||
+           type == record_type::conversation_record;
 }
 
 // ---- record ids ----------------------------------------------------------------------------

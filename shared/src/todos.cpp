@@ -175,7 +175,8 @@ bool is_case_step(const TimelineEntry& e, const AbsenceSpell& spell) {
 }
 
 CaseInput case_input(const AbsenceSpell& spell, const Employee* employee,
-                     std::span<const AbsenceSpell> employee_spells, const DoneMarks& marks, Date today) {
+                     std::span<const AbsenceSpell> employee_spells, const DoneMarks& marks, Date today,
+                     std::span<const ConversationRecord> /*case_records*/) {
     CaseInput in;
     in.spell = spell;
     in.payer = employee ? employee->nemrefusion_payer : NemRefusionPayer::wages;

@@ -37,11 +37,10 @@ ConversationRecord draft_round_table() {
 
 } // namespace
 
-TEST_CASE("conversation_record is not synced until the server accepts it") {
+TEST_CASE("conversation_record is a sync type") {
     CHECK(record_type::conversation_record == "conversation_record");
-    // The server stores only the types it validates; the record type joins sync with its
-    // server-side checks (check_change, scoping, stamping).
-    CHECK_FALSE(is_sync_type("conversation_record"));
+    CHECK(is_sync_type("conversation_record"));
+    CHECK_FALSE(is_sync_type("conversation"));
 }
 
 TEST_CASE("a conversation record round-trips through JSON") {

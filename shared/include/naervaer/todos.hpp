@@ -4,6 +4,7 @@
 // to-dos follows from which records they may see: a team leader's replica holds the employees of
 // their departments, HR and admins hold everyone (docs/deadlines.md, "To-dos").
 #include "naervaer/alerts.hpp"
+#include "naervaer/conversation_record.hpp"
 #include "naervaer/date.hpp"
 #include "naervaer/records.hpp"
 #include "naervaer/rule_set.hpp"
@@ -19,21 +20,28 @@
 namespace naervaer {
 
 // Keys name a to-do across devices and days: "<spell id>/<rule id>" for a case deadline,
-// "<spell id>/alert/<alert rule id>" for an alert.
+// "<spell id>/alert/<alert rule id>" for an alert, "<spell id>/agreement/<record id>/<row>" for an
+// agreement of a signed conversation record (agreement_todo_key, conversation_record.hpp).
 std::string deadline_todo_key(std::string_view spell_id, std::string_view rule_id);
 std::string alert_todo_key(std::string_view spell_id, std::string_view alert_rule_id);
 
 // The marks of one organisation (or of what one user sees), by todo_key.
 using DoneMarks = std::map<std::string, TodoDone, std::less<>>;
 
+// Conversation records by spell id (the case they belong to), any order.
+using RecordsBySpell = std::map<std::string, std::vector<ConversationRecord>, std::less<>>;
+
 // The timeline input of one case with the case's marks applied: every mark "<spell id>/<rule id>"
 // becomes a CompletedStep{rule id, done_on} (alert marks are not steps), and the mark of
 // "<spell>/fast_track_window" is also the fast-track request date, so the window is met, the
 // week-8 follow-up lapses and the follow-up 2 weeks after the request is dated. The payer is the
 // employee's (wages without an employee). `employee_spells` are all of the employee's spells (for
-// the reassessment).
+// the reassessment). `case_records` are the case's conversation records: each signed record whose
+// template meets a rule (met_rule) completes that rule's step on its meeting day; with both a mark
+// and a record for one rule, the earlier day counts.
 CaseInput case_input(const AbsenceSpell& spell, const Employee* employee,
-                     std::span<const AbsenceSpell> employee_spells, const DoneMarks& marks, Date today);
+                     std::span<const AbsenceSpell> employee_spells, const DoneMarks& marks, Date today,
+                     std::span<const ConversationRecord> case_records = {});
 
 // Whether a timeline entry of this case is one of the case's to-dos when open: a deadline, the
 // fast-track window or the reassessment warning; the warning (one date per employee, shown on
@@ -41,7 +49,7 @@ CaseInput case_input(const AbsenceSpell& spell, const Employee* employee,
 // Events happen by themselves and the retention plan has no date.
 bool is_case_step(const TimelineEntry& entry, const AbsenceSpell& spell);
 
-enum class TodoSource { deadline, alert };
+enum class TodoSource { deadline, alert, agreement };
 std::string_view to_string(TodoSource s);
 
 enum class TodoBucket {
@@ -67,6 +75,10 @@ struct Todo {
     std::string detail_da, detail_en; // the explanation, or the alert's message
     std::string reference;            // legal source or the policy's wording (a rule's `source`)
     std::string rule_set_id;          // which rule set the case uses ("" for alerts)
+    // Agreements: the record it was agreed in and who carries it out (free text from the form).
+    // The title is the agreement's text; the detail names the template and the meeting day.
+    std::string record_id;
+    std::string owner;
 };
 
 struct TodoInput {
@@ -76,6 +88,9 @@ struct TodoInput {
     // Spells by employee id; employees without spells may be missing.
     const std::map<std::string, std::vector<AbsenceSpell>>* spells_by_employee = nullptr;
     const DoneMarks* marks = nullptr;
+    // Conversation records by spell: signed records meet their rule (case_input) and their
+    // agreements become to-dos. Nothing = no records.
+    const RecordsBySpell* records = nullptr;
     Date today;
     // Cases that ended more than this many days ago, and alerts that fired longer ago, give no
     // to-dos: an old case with a missed step is history, not work.
@@ -89,7 +104,10 @@ struct TodoInput {
 // rule set give none. The reassessment date is one per employee, so its warning is listed once,
 // on the case whose spell contains the date. Alerts are evaluate_spell_alerts(..., today,
 // horizon_days), due the day they fired (overdue from the next day until marked), without a
-// suggested date. Sorted by due date, then employee name, then key.
+// suggested date. Agreements (agreement_todos) of signed records of cases within the horizon,
+// due on their agreed day (overdue from the next day until marked), with the working day before as
+// the suggestion when that day is not a working day. Sorted by due date, then employee name, then
+// key.
 std::vector<Todo> compute_todos(const TodoInput& input);
 
 struct TodoCounts {
