@@ -6,19 +6,6 @@
 
 namespace naervaer::client {
 
-std::span<const std::string_view> shipped_template_files() {
-    static constexpr std::array<std::string_view, 7> files{
-        "templates/absence_conversation.v1.json",
-        "templates/care_conversation.v1.json",
-        "templates/contact_note.v1.json",
-        "templates/empowerment.v1.json",
-        "templates/opportunity_statement_part1.v1.json",
-        "templates/retention_plan.v1.json",
-        "templates/round_table.v1.json",
-    };
-    return files;
-}
-
 const FormTemplate* LoadedTemplates::find(std::string_view id) const {
     const FormTemplate* found = nullptr;
     for (const auto& t : templates)

@@ -14,9 +14,9 @@
 
 namespace naervaer::client {
 
-// The shipped templates, paths under assets/. Keep NAERVAER_CLIENT_EMBEDDED_ASSETS in
-// client/CMakeLists.txt in step with it (a unit test compares it with assets/templates/).
-std::span<const std::string_view> shipped_template_files();
+// The shipped templates are shipped_template_files() (form_template.hpp). Keep
+// NAERVAER_CLIENT_EMBEDDED_ASSETS in client/CMakeLists.txt in step with it (a unit test compares
+// it with assets/templates/).
 inline constexpr std::string_view diagnosis_terms_file = "guard/diagnosis-terms.json";
 
 struct LoadedTemplates {

@@ -325,4 +325,25 @@ json template_snapshot(const FormTemplate& form) {
     return form.source;
 }
 
+std::span<const std::string_view> shipped_template_files() {
+    static constexpr std::array<std::string_view, 7> files{
+        "templates/absence_conversation.v1.json",
+        "templates/care_conversation.v1.json",
+        "templates/contact_note.v1.json",
+        "templates/empowerment.v1.json",
+        "templates/opportunity_statement_part1.v1.json",
+        "templates/retention_plan.v1.json",
+        "templates/round_table.v1.json",
+    };
+    return files;
+}
+
+std::span<const std::string_view> conversation_template_ids() {
+    static constexpr std::array<std::string_view, 7> ids{
+        "absence_conversation", "care_conversation", "contact_note",          "round_table",
+        "empowerment",          "retention_plan",    "opportunity_statement_part1",
+    };
+    return ids;
+}
+
 } // namespace naervaer

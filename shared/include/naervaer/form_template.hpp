@@ -173,4 +173,12 @@ struct StaircaseComparison {
 };
 std::vector<StaircaseComparison> compare_staircases(const FormTemplate& form, const nlohmann::json& answers);
 
+// The shipped templates, paths under assets/ ("templates/round_table.v1.json"). Client and server
+// embed the same files (a unit test compares the list with assets/templates/).
+std::span<const std::string_view> shipped_template_files();
+// The ids of the templates a leader opens from a case as a conversation or plan ("Ny samtale"),
+// in the order they are offered; other templates (referral, policy questionnaire) are opened
+// from their own screens.
+std::span<const std::string_view> conversation_template_ids();
+
 } // namespace naervaer
