@@ -22,7 +22,8 @@ packages=(
 command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)
 if [ "$want_test" = 1 ]; then
-  packages+=(chromium wrk poppler-utils sqlite3 curl)
+  # libreoffice-writer-nogui, libxml2-utils (xmllint) and unzip check the policy's DOCX (docs/policy.md).
+  packages+=(chromium wrk poppler-utils sqlite3 curl libreoffice-writer-nogui libxml2-utils unzip)
 fi
 
 missing=()

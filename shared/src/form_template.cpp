@@ -326,12 +326,15 @@ json template_snapshot(const FormTemplate& form) {
 }
 
 std::span<const std::string_view> shipped_template_files() {
-    static constexpr std::array<std::string_view, 7> files{
+    static constexpr std::array<std::string_view, 10> files{
         "templates/absence_conversation.v1.json",
         "templates/care_conversation.v1.json",
         "templates/contact_note.v1.json",
+        "templates/contact_request.v1.json",
         "templates/empowerment.v1.json",
+        "templates/fast_track_referral.v1.json",
         "templates/opportunity_statement_part1.v1.json",
+        "templates/policy_questionnaire.v1.json",
         "templates/retention_plan.v1.json",
         "templates/round_table.v1.json",
     };

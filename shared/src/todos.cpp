@@ -1,5 +1,6 @@
 #include "naervaer/todos.hpp"
 
+#include "naervaer/calendar.hpp"
 #include "naervaer/reassessment.hpp"
 
 #include <algorithm>
@@ -22,7 +23,15 @@ std::string alert_todo_key(std::string_view spell_id, std::string_view alert_rul
 }
 
 std::string_view to_string(TodoSource s) {
-    return s == TodoSource::alert ? "alert" : "deadline";
+    switch (s) {
+    case TodoSource::deadline:
+        return "deadline";
+    case TodoSource::alert:
+        return "alert";
+    case TodoSource::agreement:
+        return "agreement";
+    }
+    return "deadline";
 }
 
 std::string_view to_string(TodoBucket b) {
@@ -65,6 +74,35 @@ void apply_marks(CaseInput& in, const DoneMarks& marks) {
         // then drops the week-8 follow-up and dates the one 2 weeks after the request.
         if (rule_id == "fast_track_window") in.fast_track_requested_on = it->second.done_on;
     }
+}
+
+// The steps the case's signed conversation records meet (met_rule): each completes its rule on the
+// meeting day; when a mark or another record already completed the rule, the earlier day counts.
+// A record meeting the fast-track window dates the request like a mark does. Records of other
+// spells are ignored. Call after apply_marks. No records: nothing to do.
+void apply_records(CaseInput& in, std::span<const ConversationRecord> records) {
+    for (const ConversationRecord& record : records) {
+        // Cheap tests before the snapshot is parsed.
+        if (!record.is_signed() || record.spell_id != in.spell.id) continue;
+        std::optional<RuleMet> met = met_rule(record);
+        if (!met) continue;
+        const bool fast_track = met->rule_id == "fast_track_window";
+        auto same = std::find_if(in.completed.begin(), in.completed.end(),
+                                 [&](const CompletedStep& c) { return c.rule_id == met->rule_id; });
+        if (same == in.completed.end())
+            in.completed.push_back({std::move(met->rule_id), met->on});
+        else if (met->on < same->on)
+            same->on = met->on;
+        if (fast_track && (!in.fast_track_requested_on || met->on < *in.fast_track_requested_on))
+            in.fast_track_requested_on = met->on;
+    }
+}
+
+// A string member of a snapshot, or "" (snapshots are checked JSON, but never trusted to throw).
+std::string snapshot_text(const nlohmann::json& snapshot, const char* key) {
+    if (!snapshot.is_object()) return {};
+    const auto it = snapshot.find(key);
+    return it != snapshot.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
 TodoBucket bucket_of(Date due, Date today) {
@@ -132,6 +170,42 @@ struct Collector {
         }
     }
 
+    // The agreements of the case's signed records (agreement_todos skips drafts and hidden
+    // agreement fields), due on the agreed day; a weekend or holiday suggests the working day
+    // before, as for deadlines.
+    void add_agreements(std::span<const ConversationRecord> records, const AbsenceSpell& spell,
+                        const Employee& employee) {
+        for (const ConversationRecord& record : records) {
+            if (!record.is_signed()) continue;
+            // A record filed under another spell or employee is not this case's (the map is the
+            // caller's; a mismatch must never show one employee's agreement on another's case).
+            if (record.spell_id != spell.id || record.employee_id != employee.id) continue;
+            std::vector<AgreementTodo> agreed = agreement_todos(record);
+            if (agreed.empty()) continue;
+            const std::string title_da = snapshot_text(record.template_snapshot, "title_da");
+            const std::string title_en = snapshot_text(record.template_snapshot, "title_en");
+            const std::string held_on = record.held_on.danish();
+            for (AgreementTodo& a : agreed) {
+                if (marked(a.key)) continue;
+                Todo t;
+                t.key = std::move(a.key);
+                t.source = TodoSource::agreement;
+                t.rule_id = record.template_id;
+                t.spell_id = spell.id;
+                t.due = a.agreement.due;
+                if (!is_working_day(t.due)) t.suggested_date = working_day_on_or_before(t.due);
+                t.kind = RuleKind::deadline; // overdue from the day after until marked
+                t.title_da = a.agreement.text;
+                t.title_en = a.agreement.text; // the form's own words, in the language written
+                t.detail_da = "Aftalt i " + title_da + " " + held_on + " · ansvarlig: " + a.agreement.owner;
+                t.detail_en = "Agreed in " + title_en + " " + held_on + " · responsible: " + a.agreement.owner;
+                t.record_id = record.id;
+                t.owner = std::move(a.agreement.owner);
+                add(std::move(t), employee);
+            }
+        }
+    }
+
     void add_alerts(std::span<const AbsenceSpell> spells, const Employee& employee) {
         for (auto& a : evaluate_spell_alerts(*input.alerts, spells, input.today, input.horizon_days)) {
             std::string key = alert_todo_key(a.spell_id, a.alert.rule_id);
@@ -176,13 +250,14 @@ bool is_case_step(const TimelineEntry& e, const AbsenceSpell& spell) {
 
 CaseInput case_input(const AbsenceSpell& spell, const Employee* employee,
                      std::span<const AbsenceSpell> employee_spells, const DoneMarks& marks, Date today,
-                     std::span<const ConversationRecord> /*case_records*/) {
+                     std::span<const ConversationRecord> case_records) {
     CaseInput in;
     in.spell = spell;
     in.payer = employee ? employee->nemrefusion_payer : NemRefusionPayer::wages;
     in.employee_spells.assign(employee_spells.begin(), employee_spells.end());
     in.today = today;
     apply_marks(in, marks);
+    apply_records(in, case_records);
     return in;
 }
 
@@ -193,6 +268,7 @@ std::vector<Todo> compute_todos(const TodoInput& input) {
     const DoneMarks& marks = input.marks ? *input.marks : no_marks();
     Collector collect{input, marks, todos, owners};
     const Date oldest_end = input.today.plus_days(-input.horizon_days);
+    const bool has_records = input.records && !input.records->empty();
 
     // One CaseInput reused across an employee's cases: the employee's spells are copied once per
     // employee with a case inside the horizon, not once per case.
@@ -206,8 +282,18 @@ std::vector<Todo> compute_todos(const TodoInput& input) {
 
         bool spells_copied = false;
         for (const AbsenceSpell& spell : spells) {
-            // Old cases are history; cases outside the Sickness Benefit Act have no deadlines.
+            // Old cases are history.
             if (spell.last_day && *spell.last_day < oldest_end) continue;
+            // The case's records, viewed in place (no copy); most cases have none.
+            std::span<const ConversationRecord> case_records;
+            if (has_records) {
+                const auto r = input.records->find(spell.id);
+                if (r != input.records->end()) case_records = r->second;
+            }
+            // Agreements are the leader's whatever the absence is (a care conversation may follow
+            // pregnancy-related absence too), so they do not wait for a timeline.
+            if (!case_records.empty()) collect.add_agreements(case_records, spell, employee);
+            // Cases outside the Sickness Benefit Act have no deadlines.
             if (!counts_as_sickness_benefit(spell)) continue;
             const RuleSet* set = rule_set_in_force(input.rule_sets, spell.first_day);
             if (!set) continue; // older than every rule set: no guessed rules
@@ -218,6 +304,7 @@ std::vector<Todo> compute_todos(const TodoInput& input) {
             }
             in.spell = spell;
             apply_marks(in, marks);
+            apply_records(in, case_records);
             CaseTimeline timeline = compute_timeline(*set, in);
             if (!timeline.not_covered_en.empty()) continue;
             collect.add_case(std::move(timeline), *set, spell, employee);

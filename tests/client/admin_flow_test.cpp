@@ -68,7 +68,7 @@ TEST_CASE("admin: a deactivated user can no longer sign in, and a reset gives a 
     CHECK(Session(server).login(hr_email, one_time_password).status == 200);
 }
 
-TEST_CASE("admin: the organisation's CVR is checked before saving; a valid one reaches the server") {
+TEST_CASE("admin: the organisation's CVR is checked before saving, a valid one reaches the server") {
     TestServer server;
     ClientHarness c(server, server.temp_dir() / "admin.json");
     c.set_display_size(1280, 1600);

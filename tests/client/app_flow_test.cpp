@@ -162,7 +162,7 @@ TEST_CASE("app: a spell recorded offline survives a reload and reaches the serve
     CHECK(find_spell(b.state(), spell)["note"] == "Registreret uden net");
 }
 
-TEST_CASE("app: two clients edit the same spell; the second gets a conflict and chooses") {
+TEST_CASE("app: two clients edit the same spell, the second gets a conflict and chooses") {
     TestServer server;
     REQUIRE(server.started());
     const std::string employee = employee_without_ongoing_spell(server);

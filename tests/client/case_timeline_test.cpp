@@ -127,7 +127,7 @@ TEST_CASE("timeline: an ongoing spell's deadlines, counted from its first sick d
     CHECK(c.state()["timeline"].is_null());
 }
 
-TEST_CASE("timeline: overdue and passed steps of a long-term case; a click selects another spell") {
+TEST_CASE("timeline: overdue and passed steps of a long-term case, a click selects another spell") {
     TestServer server;
     REQUIRE(server.started());
     ClientHarness c(server, {});

@@ -267,7 +267,7 @@ TEST_CASE("form renderer: the round table's placements are compared side by side
     CHECK(agreements[0].due.iso() == "2026-03-20");
 }
 
-TEST_CASE("form renderer: the retention plan's tasks and hours schedule are filled in rows; refusing shows the reason instead") {
+TEST_CASE("form renderer: the retention plan's tasks and hours schedule are filled in rows, refusing shows the reason instead") {
     const FormTemplate& form = shipped("retention_plan");
     FormHarness h(form);
     CHECK_FALSE(h.shown("form.tasks")); // shown only once the employer has not refused

@@ -59,7 +59,7 @@ TEST_CASE("forms: the last sick day defaults to yesterday, but not before the fi
     CHECK(close_spell_form_for(spell, *Date::parse_iso("2024-05-17")).last_day == "17-05-2024");
 }
 
-TEST_CASE("i18n: Danish and English have the same keys; lookups fall back to Danish, then the key") {
+TEST_CASE("i18n: Danish and English have the same keys, lookups fall back to Danish, then the key") {
     const auto da = I18n::load_embedded("da");
     const auto en = I18n::load_embedded("en");
     REQUIRE(da.size() > 50);

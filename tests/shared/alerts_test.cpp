@@ -36,7 +36,7 @@ const TriggeredAlert& alert(const std::vector<TriggeredAlert>& alerts, std::stri
 }
 } // namespace
 
-TEST_CASE("alerts: the defaults are Hjørring's week and 3-in-3 rules; days and Bradford are off") {
+TEST_CASE("alerts: the defaults are Hjørring's week and 3-in-3 rules, days and Bradford are off") {
     const AlertSettings s = default_alerts();
     REQUIRE(s.find("continuous_week"));
     CHECK(s.find("continuous_week")->enabled);

@@ -132,7 +132,7 @@ TEST_CASE("decoding a conversation record reports wrong types and missing fields
     CHECK(not_object.has("data", "type"));
 }
 
-TEST_CASE("a draft may be incomplete; signing needs every required answer") {
+TEST_CASE("a draft may be incomplete, signing needs every required answer") {
     ConversationRecord draft =
         new_conversation_record(load_template("round_table.v1.json"), "cr-1", "emp-7", "sp-19", meeting);
     draft.answers = {{"meeting_date", "2026-03-10"}};

@@ -169,7 +169,7 @@ TEST_CASE("form answers: signature") {
     CHECK(check_with("sign", "Mette").has("sign", "type"));
 }
 
-TEST_CASE("form answers: a hidden field is not required; the retention plan's refusal branch") {
+TEST_CASE("form answers: a hidden field is not required, the retention plan's refusal branch") {
     // "why" is required only when "ok" is no.
     CHECK(validate_answers(all_types(), {{"name", "x"}, {"ok", false}}, today).has("why", "required"));
     CHECK(validate_answers(all_types(), {{"name", "x"}, {"ok", true}}, today).ok());

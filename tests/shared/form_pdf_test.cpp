@@ -158,7 +158,7 @@ TEST_CASE("amendments are listed at the end with when, who, why and which fields
 }
 
 TEST_CASE(
-    "choices, multi-choice, yes/no, scale, dates, info and signatures read as text; hidden fields stay out") {
+    "choices, multi-choice, yes/no, scale, dates, info and signatures read as text, hidden fields stay out") {
     auto parsed = parse_form_template(checkin_template);
     for (const auto& e : parsed.errors)
         MESSAGE(e);

@@ -158,8 +158,10 @@ TEST_CASE("form templates: every shipped template parses with Danish and English
         ids.push_back(t.id);
     }
     std::sort(ids.begin(), ids.end());
-    CHECK(ids == std::vector<std::string>{"absence_conversation", "care_conversation", "contact_note", "empowerment",
-                                          "opportunity_statement_part1", "retention_plan", "round_table"});
+    CHECK(ids == std::vector<std::string>{"absence_conversation", "care_conversation", "contact_note",
+                                          "contact_request", "empowerment", "fast_track_referral",
+                                          "opportunity_statement_part1", "policy_questionnaire", "retention_plan",
+                                          "round_table"});
 }
 
 TEST_CASE("form templates: the absence conversation asks what the issue lists and meets the 4-week rule") {
@@ -218,7 +220,7 @@ TEST_CASE("form templates: the retention plan has the task columns, hours schedu
     CHECK(t.find("signature_employee")->type == FieldType::signature);
 }
 
-TEST_CASE("form templates: empowerment asks the three questions; the opportunity statement is printable") {
+TEST_CASE("form templates: empowerment asks the three questions, the opportunity statement is printable") {
     const FormTemplate e = load_template("empowerment.v1.json");
     CHECK(e.find("coming_from")->label_da == "1. Hvilken situation kommer du fra?");
     CHECK(e.find("going_to")->label_da == "2. Hvor skal du hen?");

@@ -92,7 +92,7 @@ TEST_CASE("ics: a one-event calendar, exactly") {
                                             "END:VCALENDAR\r\n");
 }
 
-TEST_CASE("ics: no events is an empty calendar; an empty description is left out") {
+TEST_CASE("ics: no events is an empty calendar, an empty description is left out") {
     CHECK(to_icalendar(header(), {}) == "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Naervaer//Naervaer//DA\r\n"
                                         "CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n"
                                         "X-WR-CALNAME:Nærvær – frister\r\nEND:VCALENDAR\r\n");
@@ -129,7 +129,7 @@ TEST_CASE("ics: a long summary with æøå folds at 75 octets between characters
     CHECK(unfold(text).find("\r\nSUMMARY:" + summary + "\r\n") != std::string::npos);
 }
 
-TEST_CASE("ics: exactly 75 octets stay on one line; 76 fold") {
+TEST_CASE("ics: exactly 75 octets stay on one line, 76 fold") {
     // "SUMMARY:" (8) + 67 octets = 75: no fold. One more octet: 75 + " " + 1.
     CalendarEvent e = conversation();
     e.description.clear();

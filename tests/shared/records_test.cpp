@@ -299,7 +299,7 @@ TEST_CASE("records: a to-do mark survives a JSON round trip with every field") {
     CHECK(back.done_by_name == "Henriette Bach");
 }
 
-TEST_CASE("records: a to-do mark needs employee, key and day; note and who are optional") {
+TEST_CASE("records: a to-do mark needs employee, key and day, note and who are optional") {
     ValidationResult minimal;
     const TodoDone t = decode_todo_done(
         json{{"employee_id", "emp-1"}, {"todo_key", key_conversation}, {"done_on", "2025-03-10"}}, id_conversation,

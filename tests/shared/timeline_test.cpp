@@ -181,7 +181,7 @@ TEST_CASE("timeline: a partial spell has the same deadlines as a full one") {
     CHECK(entry(t, "nemrefusion_report_wages").status == EntryStatus::upcoming);
 }
 
-TEST_CASE("timeline: a spell closed after 12 days drops its later duties; the next spell starts afresh") {
+TEST_CASE("timeline: a spell closed after 12 days drops its later duties, the next spell starts afresh") {
     // Spell A: Mon 06-01-2025 .. Fri 17-01-2025. Conversation would be 06-01 + 28 = 03-02-2025,
     // employer period end 06-01 + 29 = 04-02-2025: the employee was back before both, and the
     // absence ended within the employer period, so NemRefusion (wages) does not apply either.

@@ -5,6 +5,7 @@
 // Dates in comments are dd-mm-yyyy.
 #include "naervaer/todos.hpp"
 
+#include "assets_fixture.hpp"
 #include "rules_fixture.hpp"
 
 #include <doctest/doctest.h>
@@ -49,6 +50,7 @@ struct World {
     std::vector<Employee> employees;
     std::map<std::string, std::vector<AbsenceSpell>> spells;
     DoneMarks marks;
+    RecordsBySpell records;
     std::optional<AlertSettings> alerts;
 
     Employee& add_employee(std::string id, std::string name,
@@ -66,6 +68,7 @@ struct World {
         spells[employee_id].push_back(std::move(s));
     }
     void add_mark(const std::string& key, Date done_on) { marks[key] = mark(key, done_on); }
+    void add_record(ConversationRecord r) { records[r.spell_id].push_back(std::move(r)); }
 
     std::vector<Todo> todos(Date today, int horizon_days = 90) const {
         TodoInput in;
@@ -74,6 +77,7 @@ struct World {
         in.employees = employees;
         in.spells_by_employee = &spells;
         in.marks = &marks;
+        in.records = &records;
         in.today = today;
         in.horizon_days = horizon_days;
         return compute_todos(in);
@@ -133,6 +137,33 @@ const TimelineEntry& entry(const CaseTimeline& t, std::string_view id) {
     return *e;
 }
 
+// A signed absence conversation (assets/templates/absence_conversation.v1.json) of `spell_id`,
+// held and signed on `held_on`, with the given agreement rows ({text, owner, due}).
+ConversationRecord absence_conversation(std::string id, std::string employee_id, std::string spell_id,
+                                        Date held_on, nlohmann::json agreements = nlohmann::json::array()) {
+    static const FormTemplate form = naervaer::test::load_template("absence_conversation.v1.json");
+    ConversationRecord r = new_conversation_record(form, std::move(id), std::move(employee_id),
+                                                   std::move(spell_id), held_on);
+    r.answers = {{"meeting_date", held_on.iso()},
+                 {"form", "in_person"},
+                 {"return_how_when", "Tilbage på nedsat tid, når lægen siger god for det."},
+                 {"next_contact", held_on.plus_days(14).iso()},
+                 {"agreements", std::move(agreements)}};
+    r.status = ConversationStatus::signed_off;
+    r.sign_off = SignOff{"Anna Jensen", held_on, true, "", "u-bo", "Bo Hansen"};
+    return r;
+}
+
+ConversationRecord as_draft(ConversationRecord r) {
+    r.status = ConversationStatus::draft;
+    r.sign_off.reset();
+    return r;
+}
+
+nlohmann::json agreement_row(const char* text, const char* owner, Date due) {
+    return {{"text", text}, {"owner", owner}, {"due", due.iso()}};
+}
+
 std::vector<std::string> fired(const std::vector<SpellAlert>& alerts) {
     std::vector<std::string> out;
     for (const auto& a : alerts)
@@ -141,7 +172,7 @@ std::vector<std::string> fired(const std::vector<SpellAlert>& alerts) {
 }
 } // namespace
 
-TEST_CASE("todos: keys name the spell and the rule; alert keys have an alert part") {
+TEST_CASE("todos: keys name the spell and the rule, alert keys have an alert part") {
     CHECK(deadline_todo_key("s1", "absence_conversation") == "s1/absence_conversation");
     CHECK(deadline_todo_key("demo-spell-7-2", "fast_track_window") == "demo-spell-7-2/fast_track_window");
     CHECK(alert_todo_key("s1", "frequent_spells") == "s1/alert/frequent_spells");
@@ -385,7 +416,7 @@ TEST_CASE("todos: a due date on a weekend or holiday suggests the working day be
     CHECK_FALSE(fri_nem.suggested_date.has_value());
 }
 
-TEST_CASE("todos: passed windows are not to-dos; the reassessment warning shows once per employee") {
+TEST_CASE("todos: passed windows are not to-dos, the reassessment warning shows once per employee") {
     // Today Fri 20-06-2025.
     // Spell a: Wed 01-01-2025 .. Mon 31-03-2025 (81 days ago, inside the 90-day horizon); back on
     // 01-04 = first day + 90 >= 56, so not back within 8 weeks.
@@ -548,7 +579,7 @@ TEST_CASE("spell alerts: a pregnancy-related spell neither counts nor sets an al
     CHECK(evaluate_spell_alerts(settings, long_one, d(2026, 3, 12), 90).empty());
 }
 
-TEST_CASE("spell alerts: disabled rules give nothing; enabled alternatives are evaluated per spell") {
+TEST_CASE("spell alerts: disabled rules give nothing, enabled alternatives are evaluated per spell") {
     // A 10-day spell Mon 02-03 .. Wed 11-03-2026 and the three spells of the test above.
     AlertSettings settings = default_alerts();
     const std::vector<AbsenceSpell> spells = {
@@ -629,4 +660,253 @@ TEST_CASE("todos: no spells map, no marks and no alerts are valid inputs") {
     in.employees = employees;
     in.spells_by_employee = &spells;
     CHECK(compute_todos(in).size() == 2); // conversation and NemRefusion, no marks consulted
+}
+
+// ---- conversation records: met steps and agreements ---------------------------------------
+
+TEST_CASE("todos: a signed absence conversation on day 20 meets the 4-week deadline, a draft does not") {
+    // First day Wed 05-03-2025 (day 1). Day 20 = 05-03 + 19 = Mon 24-03-2025: the conversation is
+    // held and signed. Its deadline is 05-03 + 28 = Wed 02-04-2025; NemRefusion (wages)
+    // 05-03 + 35 = Wed 09-04-2025. Today Tue 25-03-2025.
+    const Date first = d(2025, 3, 5);
+    const Date held = first.plus_days(19);
+    REQUIRE(held == d(2025, 3, 24));
+    const Date today = d(2025, 3, 25);
+
+    World w;
+    w.add_employee("e1", "Anna");
+    w.add_spell("e1", back_soon("s1", first));
+    const ConversationRecord signed_record = absence_conversation("cr-1", "e1", "s1", held);
+    {
+        const auto check = validate(signed_record, today);
+        for (const auto& e : check.errors())
+            MESSAGE(e.field << ": " << e.code);
+        REQUIRE(check.ok()); // a record the server would accept
+    }
+
+    // A draft (written, not signed) does not show the meeting took place.
+    w.add_record(as_draft(signed_record));
+    auto todos = w.todos(today);
+    CHECK(keys(todos) == std::vector<std::string>{"s1/absence_conversation", "s1/nemrefusion_report_wages"});
+    CHECK(get(todos, "s1/absence_conversation").due == d(2025, 4, 2));
+    {
+        const CaseInput in = case_input(w.spells["e1"][0], &w.employees[0], w.spells["e1"], w.marks, today,
+                                        w.records["s1"]);
+        CHECK(in.completed.empty());
+        CHECK(entry(timeline_of(in), "absence_conversation").status == EntryStatus::upcoming);
+    }
+
+    // Signed: the step is met on the meeting day and leaves the list; NemRefusion stays.
+    w.records["s1"] = {signed_record};
+    todos = w.todos(today);
+    CHECK(keys(todos) == std::vector<std::string>{"s1/nemrefusion_report_wages"});
+    const CaseInput in = case_input(w.spells["e1"][0], &w.employees[0], w.spells["e1"], w.marks, today,
+                                    w.records["s1"]);
+    REQUIRE(in.completed.size() == 1);
+    CHECK(in.completed[0].rule_id == "absence_conversation");
+    CHECK(in.completed[0].on == d(2025, 3, 24));
+    CHECK_FALSE(in.fast_track_requested_on.has_value());
+    const auto t = timeline_of(in);
+    CHECK(entry(t, "absence_conversation").status == EntryStatus::met);
+    CHECK(entry(t, "absence_conversation").done_on == d(2025, 3, 24));
+
+    // A record of this case does not complete another case's step, even when passed to it.
+    const CaseInput other =
+        case_input(back_soon("s2", first), &w.employees[0], w.spells["e1"], w.marks, today, w.records["s1"]);
+    CHECK(other.completed.empty());
+}
+
+TEST_CASE("todos: with a mark and a signed record for the same step, the earlier day counts") {
+    // First day Wed 05-03-2025, conversation due Wed 02-04-2025, today Tue 25-03-2025.
+    const Date first = d(2025, 3, 5);
+    const Date today = d(2025, 3, 25);
+    World w;
+    w.add_employee("e1", "Anna");
+    w.add_spell("e1", back_soon("s1", first));
+
+    // Marked held Fri 21-03-2025, the record says Mon 24-03-2025: the mark's day.
+    w.add_mark("s1/absence_conversation", d(2025, 3, 21));
+    w.add_record(absence_conversation("cr-1", "e1", "s1", d(2025, 3, 24)));
+    CaseInput in = case_input(w.spells["e1"][0], &w.employees[0], w.spells["e1"], w.marks, today, w.records["s1"]);
+    REQUIRE(in.completed.size() == 1);
+    CHECK(in.completed[0].on == d(2025, 3, 21));
+    CHECK(entry(timeline_of(in), "absence_conversation").done_on == d(2025, 3, 21));
+
+    // Marked Mon 24-03, the record held Thu 20-03-2025: the record's day.
+    w.add_mark("s1/absence_conversation", d(2025, 3, 24));
+    w.records["s1"] = {absence_conversation("cr-1", "e1", "s1", d(2025, 3, 20))};
+    in = case_input(w.spells["e1"][0], &w.employees[0], w.spells["e1"], w.marks, today, w.records["s1"]);
+    REQUIRE(in.completed.size() == 1);
+    CHECK(in.completed[0].on == d(2025, 3, 20));
+
+    // Two signed records, no mark: one step, on the earlier meeting (Wed 19-03-2025).
+    w.marks.clear();
+    w.add_record(absence_conversation("cr-2", "e1", "s1", d(2025, 3, 19)));
+    in = case_input(w.spells["e1"][0], &w.employees[0], w.spells["e1"], w.marks, today, w.records["s1"]);
+    REQUIRE(in.completed.size() == 1);
+    CHECK(in.completed[0].rule_id == "absence_conversation");
+    CHECK(in.completed[0].on == d(2025, 3, 19));
+}
+
+TEST_CASE("todos: agreements of a signed record are due on their day and bucketed around a Sunday") {
+    // First day Wed 05-03-2025; the absence conversation held Mon 24-03-2025 agreed:
+    //   row 0 "Bestille hæve-sænkebord", Bo Hansen, Sat 29-03-2025 -> suggested Fri 28-03-2025
+    //   row 1 "Ringe til medarbejderen", Leder, Mon 31-03-2025 (a working day: no suggestion)
+    // The week of Tue 25-03 ends Sun 30-03.
+    World w;
+    w.add_employee("e1", "Anna");
+    w.add_spell("e1", back_soon("s1", d(2025, 3, 5)));
+    w.add_record(absence_conversation(
+        "cr-1", "e1", "s1", d(2025, 3, 24),
+        {agreement_row("Bestille hæve-sænkebord", "Bo Hansen", d(2025, 3, 29)),
+         agreement_row("Ringe til medarbejderen", "Leder", d(2025, 3, 31))}));
+    REQUIRE(validate(w.records["s1"][0], d(2025, 3, 25)).ok());
+
+    // Tue 25-03: the Saturday row is this week's (4 days left), the Monday row upcoming (6).
+    auto todos = w.todos(d(2025, 3, 25));
+    const Todo& sat = get(todos, "s1/agreement/cr-1/0");
+    CHECK(sat.source == TodoSource::agreement);
+    CHECK(to_string(sat.source) == "agreement");
+    CHECK(sat.kind == RuleKind::deadline);
+    CHECK(sat.due == d(2025, 3, 29));
+    CHECK(sat.suggested_date == d(2025, 3, 28));
+    CHECK(sat.days_left == 4);
+    CHECK(sat.bucket == TodoBucket::this_week);
+    CHECK(sat.title_da == "Bestille hæve-sænkebord");
+    CHECK(sat.title_en == "Bestille hæve-sænkebord");
+    CHECK(sat.detail_da == "Aftalt i Sygefraværssamtale 24-03-2025 · ansvarlig: Bo Hansen");
+    CHECK(sat.detail_en == "Agreed in Absence conversation 24-03-2025 · responsible: Bo Hansen");
+    CHECK(sat.owner == "Bo Hansen");
+    CHECK(sat.record_id == "cr-1");
+    CHECK(sat.spell_id == "s1");
+    CHECK(sat.employee_id == "e1");
+    CHECK(sat.department_id == "dept-1");
+    CHECK(sat.rule_id == "absence_conversation"); // the template it was agreed in
+    CHECK(sat.rule_set_id.empty());
+    const Todo& mon = get(todos, "s1/agreement/cr-1/1");
+    CHECK(mon.due == d(2025, 3, 31));
+    CHECK_FALSE(mon.suggested_date.has_value());
+    CHECK(mon.days_left == 6);
+    CHECK(mon.bucket == TodoBucket::upcoming);
+    CHECK(mon.owner == "Leder");
+    // Sorted by due date among the case's deadlines: 29-03, 31-03, NemRefusion 09-04-2025.
+    CHECK(keys(todos) == std::vector<std::string>{"s1/agreement/cr-1/0", "s1/agreement/cr-1/1",
+                                                  "s1/nemrefusion_report_wages"});
+
+    // Sat 29-03 (the due day): this week, 0 left.
+    todos = w.todos(d(2025, 3, 29));
+    CHECK(get(todos, "s1/agreement/cr-1/0").bucket == TodoBucket::this_week);
+    CHECK(get(todos, "s1/agreement/cr-1/0").days_left == 0);
+    // Sun 30-03: the Saturday row is overdue (-1); the Monday row is next week's.
+    todos = w.todos(d(2025, 3, 30));
+    CHECK(get(todos, "s1/agreement/cr-1/0").bucket == TodoBucket::overdue);
+    CHECK(get(todos, "s1/agreement/cr-1/0").days_left == -1);
+    CHECK(get(todos, "s1/agreement/cr-1/1").bucket == TodoBucket::upcoming);
+    // Mon 31-03: a new week; the Monday row is due today, the Saturday one still overdue (-2).
+    todos = w.todos(d(2025, 3, 31));
+    CHECK(get(todos, "s1/agreement/cr-1/1").bucket == TodoBucket::this_week);
+    CHECK(get(todos, "s1/agreement/cr-1/1").days_left == 0);
+    CHECK(get(todos, "s1/agreement/cr-1/0").days_left == -2);
+
+    // Marked done: that agreement is gone, the other stays.
+    w.add_mark("s1/agreement/cr-1/0", d(2025, 3, 28));
+    todos = w.todos(d(2025, 3, 31));
+    CHECK(find(todos, "s1/agreement/cr-1/0") == nullptr);
+    CHECK(find(todos, "s1/agreement/cr-1/1") != nullptr);
+    // An agreement mark is not a timeline step.
+    CHECK(case_input(w.spells["e1"][0], &w.employees[0], w.spells["e1"], w.marks, d(2025, 3, 31), w.records["s1"])
+              .completed.size() == 1); // only the conversation (from the record)
+}
+
+TEST_CASE("todos: a draft's agreements and a record filed under another employee give nothing, any absence kind gives them") {
+    World w;
+    w.add_employee("e1", "Anna");
+    w.add_spell("e1", back_soon("s1", d(2025, 3, 5)));
+    const ConversationRecord signed_record =
+        absence_conversation("cr-1", "e1", "s1", d(2025, 3, 24),
+                             {agreement_row("Bestille hæve-sænkebord", "Bo Hansen", d(2025, 3, 29))});
+    w.add_record(as_draft(signed_record));
+    auto todos = w.todos(d(2025, 3, 25));
+    CHECK(find(todos, "s1/agreement/cr-1/0") == nullptr);
+    CHECK(std::none_of(todos.begin(), todos.end(), [](const Todo& t) { return t.source == TodoSource::agreement; }));
+
+    // Signed, but naming another employee than the case's: not shown on this case.
+    ConversationRecord stray = signed_record;
+    stray.employee_id = "e2";
+    w.records["s1"] = {stray};
+    CHECK(find(w.todos(d(2025, 3, 25)), "s1/agreement/cr-1/0") == nullptr);
+
+    // The same record, signed and the case's own: the agreement appears.
+    w.records["s1"] = {signed_record};
+    CHECK(find(w.todos(d(2025, 3, 25)), "s1/agreement/cr-1/0") != nullptr);
+
+    // Agreements do not need a Sickness Benefit Act timeline: a pregnancy-related absence has no
+    // deadlines, but what was agreed in a conversation about it is still to be done.
+    World p;
+    p.add_employee("e2", "Bente");
+    AbsenceSpell pregnancy = back_soon("p1", d(2025, 3, 5));
+    pregnancy.kind = AbsenceKind::pregnancy_related;
+    p.add_spell("e2", pregnancy);
+    p.add_record(absence_conversation("cr-2", "e2", "p1", d(2025, 3, 24),
+                                      {agreement_row("Aftale nedsat tid", "Leder", d(2025, 3, 28))}));
+    CHECK(keys(p.todos(d(2025, 3, 25))) == std::vector<std::string>{"p1/agreement/cr-2/0"});
+}
+
+TEST_CASE("todos: agreements of a case closed longer ago than the horizon give nothing") {
+    // Today Wed 12-03-2025. Spell Fri 01-11-2024 .. Mon 02-12-2024 = today - 100 (see the horizon
+    // test above). The absence conversation was held Wed 20-11-2024 (before its deadline
+    // 01-11 + 28 = 29-11-2024) and agreed a call on Wed 15-01-2025.
+    World w;
+    w.add_employee("e1", "Anna");
+    w.add_spell("e1", spell("old", d(2024, 11, 1), d(2024, 12, 2)));
+    w.add_record(absence_conversation("cr-old", "e1", "old", d(2024, 11, 20),
+                                      {agreement_row("Opfølgende opkald", "Leder", d(2025, 1, 15))}));
+    const Date today = d(2025, 3, 12);
+    CHECK(w.todos(today, 90).empty());
+    CHECK(w.todos(today, 99).empty());
+    // With a horizon of 100 days the case is inside: the agreement is overdue by
+    // 15-01 -> 15-02 (31) -> 12-03 (25) = 56 days; the conversation is met by the record, so only
+    // NemRefusion (01-11 + 35 = 06-12-2024) is left of the deadlines.
+    const auto todos = w.todos(today, 100);
+    CHECK(keys(todos) == std::vector<std::string>{"old/nemrefusion_report_wages", "old/agreement/cr-old/0"});
+    CHECK(get(todos, "old/agreement/cr-old/0").days_left == -56);
+    CHECK(get(todos, "old/agreement/cr-old/0").bucket == TodoBucket::overdue);
+    CHECK_FALSE(get(todos, "old/agreement/cr-old/0").suggested_date.has_value()); // a Wednesday
+}
+
+TEST_CASE("todos: hidden agreement fields give nothing") {
+    // A retention plan (SDL § 7 b) the employer refused: its agreements field shows only when
+    // employer_refuses is false, so rows it still holds are not agreed. First day Mon 03-03-2025,
+    // plan Mon 07-04-2025, today Tue 08-04-2025.
+    const FormTemplate form = naervaer::test::load_template("retention_plan.v1.json");
+    World w;
+    w.add_employee("e1", "Anna");
+    AbsenceSpell s = spell("s1", d(2025, 3, 3));
+    s.not_expected_back_within_8_weeks = true;
+    w.add_spell("e1", s);
+    ConversationRecord plan = new_conversation_record(form, "rp-1", "e1", "s1", d(2025, 4, 7));
+    plan.answers = {{"plan_date", "2025-04-07"},
+                    {"employer_refuses", true},
+                    {"refusal_reason", "Der er ingen opgaver, medarbejderen kan varetage i en overgang."},
+                    {"agreements", nlohmann::json::array({agreement_row("Indkøbe løftehjælpemiddel", "Bo Hansen",
+                                                                        d(2025, 4, 22))})}};
+    plan.status = ConversationStatus::signed_off;
+    plan.sign_off = SignOff{"Anna Jensen", d(2025, 4, 7), true, "", "u-bo", "Bo Hansen"};
+    REQUIRE(validate(plan, d(2025, 4, 8)).ok());
+    w.add_record(plan);
+    const Date today = d(2025, 4, 8);
+    CHECK(find(w.todos(today), "s1/agreement/rp-1/0") == nullptr);
+
+    // Not refused (tasks and review date then required): the same row is an agreement, due Tue
+    // 22-04-2025.
+    plan.answers["employer_refuses"] = false;
+    plan.answers.erase("refusal_reason");
+    plan.answers["tasks"] = nlohmann::json::array({{{"text", "Kundeservice i telefon"}, {"column", "can"}}});
+    plan.answers["review_date"] = "2025-05-05";
+    REQUIRE(validate(plan, today).ok());
+    w.records["s1"] = {plan};
+    const auto todos = w.todos(today);
+    const Todo& t = get(todos, "s1/agreement/rp-1/0");
+    CHECK(t.due == d(2025, 4, 22));
+    CHECK(t.detail_da == "Aftalt i Fastholdelsesplan 07-04-2025 · ansvarlig: Bo Hansen");
 }

@@ -38,7 +38,7 @@ using RecordsBySpell = std::map<std::string, std::vector<ConversationRecord>, st
 // employee's (wages without an employee). `employee_spells` are all of the employee's spells (for
 // the reassessment). `case_records` are the case's conversation records: each signed record whose
 // template meets a rule (met_rule) completes that rule's step on its meeting day; with both a mark
-// and a record for one rule, the earlier day counts.
+// and a record for one rule, the earlier day counts. Records naming another spell are ignored.
 CaseInput case_input(const AbsenceSpell& spell, const Employee* employee,
                      std::span<const AbsenceSpell> employee_spells, const DoneMarks& marks, Date today,
                      std::span<const ConversationRecord> case_records = {});
@@ -62,7 +62,7 @@ std::string_view to_string(TodoBucket b);
 struct Todo {
     std::string key;
     TodoSource source = TodoSource::deadline;
-    std::string rule_id; // a rule-set rule id, or an alert rule id
+    std::string rule_id; // a rule-set rule id, an alert rule id, or (agreements) the template id
     std::string employee_id;
     std::string department_id;
     std::string spell_id;
@@ -105,7 +105,8 @@ struct TodoInput {
 // on the case whose spell contains the date. Alerts are evaluate_spell_alerts(..., today,
 // horizon_days), due the day they fired (overdue from the next day until marked), without a
 // suggested date. Agreements (agreement_todos) of signed records of cases within the horizon,
-// due on their agreed day (overdue from the next day until marked), with the working day before as
+// whatever the kind of absence (the record must name the case's spell and employee), due on
+// their agreed day (overdue from the next day until marked), with the working day before as
 // the suggestion when that day is not a working day. Sorted by due date, then employee name, then
 // key.
 std::vector<Todo> compute_todos(const TodoInput& input);
