@@ -28,6 +28,7 @@ std::string usage() {
            "  --session-ttl SECS  session lifetime in seconds (default 28800)\n"
            "  --workers N         worker threads; each keep-alive connection holds one (default 64)\n"
            "  --quiet             no request log\n"
+           "  --run-retention     delete the conversation records past the retention period, then exit\n"
            "  --help              this text\n";
 }
 
@@ -75,6 +76,8 @@ std::optional<CommandLine> parse_command_line(const std::vector<std::string>& ar
             c.secure_cookies = true;
         } else if (flag == "--quiet") {
             c.quiet = true;
+        } else if (flag == "--run-retention") {
+            out.run_retention = true;
         } else if (flag == "--port") {
             const auto v = value();
             if (!v || !set_port(*v, "--port")) return std::nullopt;

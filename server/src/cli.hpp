@@ -12,6 +12,7 @@ namespace naervaer::server {
 struct CommandLine {
     Config config;
     bool show_help = false;
+    bool run_retention = false; // --run-retention: run the retention job once and exit
 };
 
 // `getenv` is injected so tests need not touch the process environment. Returns nothing and sets

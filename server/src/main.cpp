@@ -20,5 +20,19 @@ int main(int argc, char** argv) {
         std::printf("%s", usage().c_str());
         return 0;
     }
+    if (command->run_retention) {
+        const auto summary = run_retention_once(command->config, error);
+        if (!summary) {
+            std::fprintf(stderr, "naervaer-server: retention: %s\n", error.c_str());
+            return 1;
+        }
+        std::printf("Retention: %zu conversation record(s) and %zu agreement mark(s) deleted in %zu organisation(s)\n",
+                    summary->records_deleted, summary->marks_deleted, summary->organisations);
+        if (summary->failures > 0) {
+            std::fprintf(stderr, "naervaer-server: retention failed for %zu organisation(s)\n", summary->failures);
+            return 1;
+        }
+        return 0;
+    }
     return run_server(command->config);
 }

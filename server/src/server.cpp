@@ -10,6 +10,8 @@
 #include "services/admin_service.hpp"
 #include "services/alert_defaults.hpp"
 #include "services/auth_service.hpp"
+#include "services/retention_service.hpp"
+#include "services/shipped_templates.hpp"
 #include "services/sync_service.hpp"
 #include "static/static_files.hpp"
 #include "store/sqlite/sqlite_store.hpp"
@@ -41,6 +43,7 @@ struct Server::Impl {
     std::string error;
     int port = -1;
     AlertSettings alert_defaults;
+    ShippedTemplates templates;
 
     std::unique_ptr<sqlite::SqliteStore> store;
     // Declared after the store, so it is destroyed (stopped, its queue written) before it.
@@ -49,6 +52,9 @@ struct Server::Impl {
     std::unique_ptr<AuthService> auth;
     std::unique_ptr<SyncService> sync;
     std::unique_ptr<AdminService> admin;
+    std::unique_ptr<RetentionService> retention;
+    // Stopped (joined) before the writer and the store in stop().
+    std::unique_ptr<RetentionScheduler> retention_schedule;
     std::unique_ptr<StaticFiles> static_files;
     std::unique_ptr<ApiRouter> router;
     httplib::Server http;
@@ -74,9 +80,16 @@ struct Server::Impl {
         }
         writer = std::make_unique<WriteBatcher>(*store);
         auth = std::make_unique<AuthService>(*store, *hasher, clock, config);
-        sync = std::make_unique<SyncService>(*store, *writer, clock, alert_defaults);
+        sync = std::make_unique<SyncService>(*store, *writer, clock, alert_defaults, templates);
         admin = std::make_unique<AdminService>(*store, *writer, *hasher, clock);
         static_files = std::make_unique<StaticFiles>(config.web_root);
+        // The first retention run finishes before the server answers anyone: records past their
+        // time are gone before they can be read. Later runs come from the schedule.
+        retention = std::make_unique<RetentionService>(*store, clock);
+        const RetentionReport report = retention->run_once();
+        if (!config.quiet && (report.records_deleted > 0 || report.failures > 0))
+            std::printf("%s\n", describe(report).c_str());
+        retention_schedule = std::make_unique<RetentionScheduler>(*retention, config.retention_interval, config.quiet);
     }
 
     void register_routes() {
@@ -143,6 +156,7 @@ bool Server::start() {
     impl_->started = true;
     try {
         impl_->alert_defaults = embedded_alert_defaults();
+        impl_->templates = embedded_templates();
     } catch (const std::exception& e) {
         impl_->error = e.what();
         return false;
@@ -156,6 +170,7 @@ bool Server::start() {
     }
     if (!impl_->bind()) return false;
     impl_->run_listener();
+    impl_->retention_schedule->start();
     return true;
 }
 
@@ -174,6 +189,8 @@ void Server::stop() {
     // keep-alive poll.
     impl_->http.stop();
     if (impl_->listener.joinable()) impl_->listener.join();
+    // A retention pass in progress ends after its current organisation's transaction.
+    if (impl_->retention_schedule) impl_->retention_schedule->stop();
     // Every acknowledged write was committed before its answer. The writer thread then commits
     // the audit rows still queued (pulls and reads answered just before), and closing
     // checkpoints the WAL.
@@ -184,6 +201,24 @@ void Server::stop() {
 void Server::wait() {
     std::unique_lock lock(impl_->mutex);
     impl_->listener_done_cv.wait(lock, [this] { return !impl_->listening || impl_->listener_done; });
+}
+
+std::optional<RetentionSummary> run_retention_once(const Config& config, std::string& error) {
+    try {
+        const auto file = config.data_dir / "naervaer.sqlite3";
+        if (!std::filesystem::exists(file)) {
+            error = "no database at " + file.string();
+            return std::nullopt;
+        }
+        sqlite::SqliteStore store(file);
+        RetentionService service(store, effective_clock(config.clock));
+        const RetentionReport report = service.run_once();
+        store.close();
+        return RetentionSummary{report.organisations, report.records_deleted, report.marks_deleted, report.failures};
+    } catch (const std::exception& e) {
+        error = e.what();
+        return std::nullopt;
+    }
 }
 
 int run_server(const Config& config) {

@@ -81,6 +81,17 @@ constexpr std::array entries{
     Entry{"amendments_append_only", "Tidligere rettelser kan ikke ændres eller slettes",
           "Earlier amendments cannot be changed or removed"},
     Entry{"one_amendment", "Én rettelse ad gangen", "One amendment per change"},
+
+    // ---- conversation records on the server (server/src/services/sync_service.cpp, docs/api.md) ----
+    Entry{"mismatch", "Spørgsmålene passer ikke med den udgivne skabelon ({})",
+          "The questions do not match the published template ({})"},
+    Entry{"signed_locked", "Et underskrevet referat kan ikke slettes", "A signed record cannot be deleted"},
+    // A case with documented conversations is not deleted by accident (docs/retention.md).
+    Entry{"has_conversation_records",
+          "Sagen har samtalereferater ({}) og kan ikke slettes; slet først kladderne, underskrevne referater "
+          "slettes efter opbevaringsperioden",
+          "The case has conversation records ({}) and cannot be deleted; delete the drafts first, signed "
+          "records are deleted after the retention period"},
 };
 
 std::string fill(std::string_view text, const std::string& arg) {

@@ -122,7 +122,11 @@ bool AbsenceSpell::overlaps(const AbsenceSpell& other) const {
 // ---- to_json -------------------------------------------------------------------------------
 
 json to_json(const Organisation& o) {
-    return {{"id", o.id}, {"name", o.name}, {"cvr", o.cvr}, {"municipality", o.municipality}};
+    return {{"id", o.id},
+            {"name", o.name},
+            {"cvr", o.cvr},
+            {"municipality", o.municipality},
+            {"record_retention_years", o.record_retention_years}};
 }
 
 json to_json(const Department& d) { return {{"name", d.name}}; }
@@ -242,6 +246,9 @@ ValidationResult validate(const Organisation& o) {
     else if (o.name.size() > limits::name_length) v.add("name", "too_long", std::to_string(limits::name_length));
     if (!is_valid_cvr(o.cvr)) v.add("cvr", "invalid_cvr");
     if (o.municipality.empty()) v.add("municipality", "required");
+    if (o.record_retention_years < retention_limits::min_years || o.record_retention_years > retention_limits::max_years)
+        v.add("record_retention_years", "range",
+              std::to_string(retention_limits::min_years) + "-" + std::to_string(retention_limits::max_years));
     return v;
 }
 

@@ -4,7 +4,7 @@
 using namespace naervaer::testing;
 using nlohmann::json;
 
-TEST_CASE("admin: only admins list users, HR and team leaders get 403 forbidden") {
+TEST_CASE("admin: only admins list users, and HR and team leaders get 403 forbidden") {
     TestServer server;
     REQUIRE(server.started());
     const Reply users = demo_admin(server).get("/api/v1/admin/users");

@@ -49,8 +49,9 @@ TEST_CASE("lifecycle: migrations are recorded once and the demo is seeded only i
     const long long records = count_rows(file, "SELECT COUNT(*) FROM records");
     CHECK(count_rows(file, "SELECT COUNT(*) FROM schema_migrations WHERE version = 1") == 1);
     CHECK(count_rows(file, "SELECT COUNT(*) FROM schema_migrations WHERE version = 2") == 1);
+    CHECK(count_rows(file, "SELECT COUNT(*) FROM schema_migrations WHERE version = 3") == 1);
     REQUIRE(server.restart());
-    CHECK(count_rows(file, "SELECT COUNT(*) FROM schema_migrations") == 2);
+    CHECK(count_rows(file, "SELECT COUNT(*) FROM schema_migrations") == 3);
     CHECK(count_rows(file, "SELECT COUNT(*) FROM records") == records);
     CHECK(count_rows(file, "SELECT COUNT(*) FROM organisations") == 1);
 }
@@ -208,7 +209,8 @@ TEST_CASE("migration: a version 1 database keeps every record, tombstone and ind
     sq::Connection db(file);
     db.exec("PRAGMA foreign_keys = ON");
     CHECK(dump_rows(db, all_records) == before);
-    CHECK(count_rows(file, "SELECT MAX(version) FROM schema_migrations") == 2);
+    CHECK(count_rows(file, "SELECT MAX(version) FROM schema_migrations") ==
+          static_cast<long long>(sq::embedded_migrations().back().version));
     CHECK(count_rows(file, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'records'"
                            " AND name IN ('records_org_rev', 'records_org_employee')") == 2);
     CHECK(count_rows(file, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'new_records'") == 0);
@@ -278,4 +280,79 @@ TEST_CASE("demo: the team leader has an open long case, an employee on benefit a
         CHECK(m["data"]["done_by"] == "u_demo_hr");
         CHECK(m["data"]["done_on"].get<std::string>() <= day(-8));
     }
+}
+
+TEST_CASE("migration: a version 2 database keeps every record, tombstone and index when migrated to version 3, "
+          "and gains the deletion log and the retention setting") {
+    namespace sq = naervaer::server::sqlite;
+    naervaer::testing::TempDir dir;
+    const auto file = dir.path() / "naervaer.sqlite3";
+    constexpr const char* all_records =
+        "SELECT id, org_id, type, rev, updated_at, updated_by, deleted, data, scope_department, employee_id"
+        " FROM records ORDER BY id";
+    std::vector<std::string> before;
+    {
+        sq::Connection db(file);
+        db.exec("PRAGMA foreign_keys = ON");
+        sq::migrate(db, sq::embedded_migrations().first(2));
+        db.exec(R"sql(
+            INSERT INTO organisations (id, name, cvr, municipality, created_at)
+                VALUES ('org_v2', 'Gammel A/S', '38172948', 'Hjørring', '2024-01-01T00:00:00Z');
+            INSERT INTO organisation_revs (org_id, rev) VALUES ('org_v2', 7);
+            INSERT INTO records VALUES ('dep', 'org_v2', 'department', 1, '2024-01-01T00:00:00Z', 'u', 0,
+                '{"name":"Lager"}', NULL, NULL);
+            INSERT INTO records VALUES ('emp', 'org_v2', 'employee', 2, '2024-01-01T00:00:00Z', 'u', 0,
+                '{"department_id":"dep","employment_start":"2020-01-01","name":"Åse Ørum","weekly_hours":37.0}',
+                'dep', NULL);
+            INSERT INTO records VALUES ('sp1', 'org_v2', 'absence_spell', 3, '2024-01-02T00:00:00Z', 'u', 0,
+                '{"employee_id":"emp","first_day":"2024-01-02","kind":"sickness","last_day":null}', 'dep', 'emp');
+            INSERT INTO records VALUES ('d-1', 'org_v2', 'todo_done', 4, '2024-01-03T00:00:00Z', 'u', 0,
+                '{"employee_id":"emp","todo_key":"sp1/absence_conversation","done_on":"2024-01-03"}', 'dep', 'emp');
+            INSERT INTO records VALUES ('alerts-org_v2', 'org_v2', 'alert_settings', 5, '2024-01-03T00:00:00Z', 'u',
+                0, '{"rules":[]}', NULL, NULL);
+            INSERT INTO records VALUES ('sp2', 'org_v2', 'absence_spell', 7, '2024-01-04T00:00:00Z', 'u', 1,
+                '{}', 'dep', 'emp');
+        )sql");
+        // Version 2 knows no conversation records: the CHECK this migration widens.
+        CHECK(insert_fails(db, "INSERT INTO records VALUES ('c-1', 'org_v2', 'conversation_record', 8, 't', 'u', 0,"
+                               " '{}', 'dep', 'emp')"));
+        before = dump_rows(db, all_records);
+        REQUIRE(before.size() == 6);
+    }
+
+    {
+        sq::SqliteStore store(file); // applies version 3
+        auto tx = store.read();
+        CHECK(tx->current_rev("org_v2") == 7);
+        CHECK(tx->records_of_employee("org_v2", "emp", "todo_done").size() == 1);
+        const auto organisation = tx->find_organisation("org_v2");
+        REQUIRE(organisation.has_value());
+        CHECK(organisation->record_retention_years == 5); // the default for organisations from before
+        CHECK(tx->list_deletions("org_v2", 10).empty());
+    }
+
+    sq::Connection db(file);
+    db.exec("PRAGMA foreign_keys = ON");
+    CHECK(dump_rows(db, all_records) == before);
+    CHECK(count_rows(file, "SELECT MAX(version) FROM schema_migrations") == 3);
+    CHECK(count_rows(file, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'records'"
+                           " AND name IN ('records_org_rev', 'records_org_employee')") == 2);
+    CHECK(count_rows(file, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'new_records'") == 0);
+    db.exec("INSERT INTO records VALUES ('c-1', 'org_v2', 'conversation_record', 8, 't', 'u', 0, '{}', 'dep', 'emp')");
+    CHECK(insert_fails(db, "INSERT INTO records VALUES ('x', 'org_v2', 'note', 9, 't', 'u', 0, '{}', NULL, NULL)"));
+    CHECK(insert_fails(db, "INSERT INTO records VALUES ('y', 'org_v2', 'conversation_record', 8, 't', 'u', 0, '{}',"
+                           " NULL, NULL)")); // rev 8 is taken
+    // The retention setting stays within 1-20, and the deletion log names a reason it knows.
+    CHECK(insert_fails(db, "UPDATE organisations SET record_retention_years = 0 WHERE id = 'org_v2'"));
+    CHECK(insert_fails(db, "UPDATE organisations SET record_retention_years = 21 WHERE id = 'org_v2'"));
+    db.exec("UPDATE organisations SET record_retention_years = 3 WHERE id = 'org_v2'");
+    db.exec("INSERT INTO deletion_log (org_id, at, deleted_by, by_name, type, record_id, employee_id, reason)"
+            " VALUES ('org_v2', 't', 'retention', 'n', 'conversation_record', 'c-0', 'emp', 'retention')");
+    CHECK(insert_fails(db, "INSERT INTO deletion_log (org_id, at, deleted_by, by_name, type, record_id, reason)"
+                           " VALUES ('org_v2', 't', 'u', 'n', 'conversation_record', 'c-0', 'lost')"));
+    CHECK(insert_fails(db, "INSERT INTO deletion_log (org_id, at, deleted_by, by_name, type, record_id, reason)"
+                           " VALUES ('org_none', 't', 'u', 'n', 'conversation_record', 'c-0', 'deleted')"));
+    // The log has no column for content.
+    CHECK(count_rows(file, "SELECT COUNT(*) FROM pragma_table_info('deletion_log') WHERE name IN ('data', 'answers')") ==
+          0);
 }

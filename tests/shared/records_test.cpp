@@ -162,6 +162,38 @@ TEST_CASE("validation: organisations need a valid CVR") {
     CHECK(validate(o).has("cvr", "invalid_cvr"));
 }
 
+TEST_CASE("validation: an organisation keeps conversation records 5 years by default, 1 to 20 allowed") {
+    Organisation o{"org", "Nordlys ApS", "24256790", "Hjørring"};
+    CHECK(o.record_retention_years == 5);
+    CHECK(to_json(o)["record_retention_years"] == 5);
+    for (int years : {1, 3, 20}) {
+        o.record_retention_years = years;
+        CHECK(validate(o).ok());
+        CHECK(to_json(o)["record_retention_years"] == years);
+    }
+    for (int years : {0, 21, -5}) {
+        o.record_retention_years = years;
+        const ValidationResult v = validate(o);
+        REQUIRE(v.has("record_retention_years", "range"));
+        CHECK(v.find("record_retention_years")->message_da == "Uden for det tilladte interval (1-20)");
+        CHECK(v.find("record_retention_years")->message_en == "Outside the allowed range (1-20)");
+    }
+}
+
+TEST_CASE("messages: the server's codes for conversation records have Danish and English texts") {
+    ValidationResult v;
+    v.add("id", "has_conversation_records", "2");
+    v.add("status", "signed_locked");
+    v.add("template_snapshot", "mismatch", "round_table v1");
+    const json j = v.to_json();
+    CHECK(j["id"]["message"].get<std::string>().find("samtalereferater (2)") != std::string::npos);
+    CHECK(j["id"]["message_en"].get<std::string>().find("conversation records (2)") != std::string::npos);
+    CHECK(j["status"]["message"] == "Et underskrevet referat kan ikke slettes");
+    CHECK(j["status"]["message_en"] == "A signed record cannot be deleted");
+    CHECK(j["template_snapshot"]["message"] == "Spørgsmålene passer ikke med den udgivne skabelon (round_table v1)");
+    CHECK(j["template_snapshot"]["message_en"] == "The questions do not match the published template (round_table v1)");
+}
+
 TEST_CASE("validation: field errors serialize once per field with both languages") {
     ValidationResult v;
     v.add("first_day", "required");

@@ -1,14 +1,17 @@
 // The demo organisation: "Vendsyssel Emballage ApS" in Hjørring (the municipality whose alert
-// rules seed 003 describes), four departments, 30 employees and a year of absence history.
-// Deterministic for a given day; every spell and to-do mark passes the same validation a user's
-// would.
+// rules seed 003 describes), four departments, 30 employees, a year of absence history and a few
+// conversation records. Deterministic for a given day; every spell, to-do mark and conversation
+// record passes the same validation a user's would.
 #include "demo/demo_seed.hpp"
 
+#include "naervaer/conversation_record.hpp"
 #include "naervaer/identifiers.hpp"
 #include "naervaer/server/demo.hpp"
 #include "naervaer/todos.hpp"
 #include "services/alert_defaults.hpp"
+#include "services/shipped_templates.hpp"
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <span>
@@ -26,6 +29,9 @@ constexpr const char* cvr = "38172948"; // passes the modulus-11 check
 // The demo HR user, who marked the held conversation below.
 constexpr const char* hr_user_id = "u_demo_hr";
 constexpr const char* hr_user_name = "Henriette Bach";
+// The demo team leader (Produktion and Lager), who held and recorded the demo's conversations.
+constexpr const char* leader_user_id = "u_demo_leder";
+constexpr const char* leader_user_name = "Bent Kristiansen";
 
 struct DemoEmployee {
     const char* name;
@@ -161,10 +167,12 @@ std::string put_conversation_held(Transaction& tx, const AbsenceSpell& spell, in
 
 // A kept organisation: every to-do that fell due more than a week before today was dealt with on
 // time (on its date, or the working day before a weekend or holiday), so a newcomer's home screen
-// shows this week's work and a few recent misses, not a year of history.
+// shows this week's work and a few recent misses, not a year of history. Agreements of the signed
+// conversation records are to-dos like the others; a signed record that meets a step (the absence
+// conversation) completes it on its meeting day.
 void mark_history_done(Transaction& tx, std::span<const Employee> employees,
-                       const std::map<std::string, std::vector<AbsenceSpell>>& spells, DoneMarks& marks, Date today,
-                       const std::string& now) {
+                       const std::map<std::string, std::vector<AbsenceSpell>>& spells, DoneMarks& marks,
+                       const RecordsBySpell& records, Date today, const std::string& now) {
     const std::vector<RuleSet> rule_sets = embedded_rule_sets();
     const AlertSettings alerts = embedded_alert_defaults();
     TodoInput input;
@@ -173,6 +181,7 @@ void mark_history_done(Transaction& tx, std::span<const Employee> employees,
     input.employees = employees;
     input.spells_by_employee = &spells;
     input.marks = &marks;
+    input.records = &records;
     input.today = today;
     for (const Todo& todo : compute_todos(input)) {
         if (todo.due > today.plus_days(-8)) continue;
@@ -180,6 +189,127 @@ void mark_history_done(Transaction& tx, std::span<const Employee> employees,
         put_mark(tx, todo.key, todo.employee_id, todo.suggested_date.value_or(todo.due), note, todo.department_id,
                  today, now);
     }
+}
+
+// ---- conversation records ----------------------------------------------------------------------
+
+nlohmann::json agreement(const char* text, const char* owner, Date due) {
+    return {{"text", text}, {"owner", owner}, {"due", due.iso()}};
+}
+
+// A record of `template_id` filled with `answers`, written by the team leader; signed by the
+// employee on `signed_on` when given. Written only when it passes validate_answers against the
+// shipped template and the record rules a push must pass (conversation_record.hpp); returns it then.
+std::optional<ConversationRecord> put_conversation(Transaction& tx, const ShippedTemplates& templates,
+                                                   const char* template_id, const std::string& id,
+                                                   const AbsenceSpell& spell, const std::string& employee_name,
+                                                   const std::string& scope, Date held_on, nlohmann::json answers,
+                                                   std::optional<Date> signed_on, Date today, const std::string& now) {
+    const FormTemplate* form = templates.find(template_id, 1);
+    if (!form) return std::nullopt;
+    ConversationRecord record = new_conversation_record(*form, id, spell.employee_id, spell.id, held_on);
+    record.answers = apply_defaults(*form, answers, today);
+    if (signed_on) {
+        record.status = ConversationStatus::signed_off;
+        record.sign_off = SignOff{employee_name, *signed_on, true, "", leader_user_id, leader_user_name};
+    }
+    // A draft may be incomplete; a signed record answers every required question.
+    ValidationResult answers_check = validate_answers(*form, record.answers, today);
+    const bool answers_ok = record.is_signed() ? answers_check.ok()
+                                               : std::none_of(answers_check.errors().begin(), answers_check.errors().end(),
+                                                              [](const FieldError& e) { return e.code != "required"; });
+    if (!answers_ok || !validate(record, today).ok()) return std::nullopt;
+    put(tx, std::string(record_type::conversation_record), record.id, to_json(record), scope, spell.employee_id, now,
+        leader_user_id);
+    return record;
+}
+
+// The team leader's documented conversations: demo-emp-02's long case (Produktion, day 46, not
+// expected back within 8 weeks) has a signed absence conversation held on day 20, within the 4 weeks
+// of SDL § 7 a (its agreements fell due 12 and 19 days ago, so the kept history marks them done),
+// and a signed round table 6 days ago where the employee and the leader placed the employee on
+// different steps, with one agreement due in 4 days and the follow-up 4 weeks after the meeting.
+// demo-emp-11's new long case (Lager, day 17) has a contact note still in draft.
+RecordsBySpell put_conversations(Transaction& tx, const std::map<std::string, AbsenceSpell>& ongoing_case_of,
+                                 const std::map<std::string, const Employee*>& employee_of, Date today,
+                                 const std::string& now) {
+    RecordsBySpell records;
+    const ShippedTemplates templates = embedded_templates();
+    const auto keep = [&](std::optional<ConversationRecord> record) {
+        if (record) records[record->spell_id].push_back(std::move(*record));
+    };
+
+    if (const auto it = ongoing_case_of.find("demo-emp-02"); it != ongoing_case_of.end()) {
+        const AbsenceSpell& spell = it->second;
+        const Employee& employee = *employee_of.at(spell.employee_id);
+        const Date conversation_day = spell.first_day.plus_days(19); // day 20
+        keep(put_conversation(
+            tx, templates, "absence_conversation", "demo-conv-1001", spell, employee.name, employee.department_id,
+            conversation_day,
+            {{"meeting_date", conversation_day.iso()},
+             {"form", "in_person"},
+             {"participants", "Mette Bøgh Frederiksen, Bent Kristiansen"},
+             {"return_how_when", "Mette forventer ikke at være tilbage inden for 8 uger. Hun vil gerne starte på "
+                                 "nedsat tid med lette opgaver, så snart det er muligt."},
+             {"gradual_return", true},
+             {"gradual_return_plan", "Først 3 dage om ugen med 4 timer og kun opgaver uden tunge løft."},
+             {"limitations", "Kan ikke stå ved maskinen en hel vagt og kan ikke løfte mere end 10 kg."},
+             {"adjustments", nlohmann::json::array({{{"text", "Hæve-sænkebord ved pakkebordet"}},
+                                                    {{"text", "Pauser efter behov"}}})},
+             {"tasks", nlohmann::json::array({{{"text", "Kvalitetskontrol ved pakkelinjen"}, {"column", "can"}},
+                                              {{"text", "Maskinbetjening"}, {"column", "with_adjustment"}},
+                                              {{"text", "Palletering"}, {"column", "cannot"}}})},
+             {"work_from_home", "not_possible"},
+             {"opportunity_statement", true},
+             {"agreements",
+              nlohmann::json::array({agreement("Mette beder lægen udfylde mulighedserklæringens del 2",
+                                               "Mette Bøgh Frederiksen", today.plus_days(-12)),
+                                     agreement("Bent finder lettere opgaver i pakkeriet", leader_user_name,
+                                               today.plus_days(-19))})},
+             {"next_contact", today.plus_days(-12).iso()}},
+            conversation_day, today, now));
+
+        const Date meeting = today.plus_days(-6);
+        keep(put_conversation(
+            tx, templates, "round_table", "demo-conv-1002", spell, employee.name, employee.department_id, meeting,
+            {{"meeting_date", meeting.iso()},
+             {"participants", "Mette Bøgh Frederiksen, Bent Kristiansen, fastholdelseskonsulent fra Jobcenter Hjørring"},
+             // Where each party places the employee: two steps apart, so the round table shows a mismatch.
+             {"placement_employee", "temporarily_unable"},
+             {"placement_employer", "partly_fit"},
+             {"understanding_note", "Mette oplever, at hun endnu ikke kan arbejde. Bent ser muligheder i "
+                                    "kvalitetskontrollen på nedsat tid. Vi er enige om at starte forsigtigt."},
+             {"plan", "Mette starter på 10 timer om ugen med kvalitetskontrol og trapper op til fuld tid over 8 uger."},
+             {"tasks", nlohmann::json::array({{{"text", "Kvalitetskontrol ved pakkelinjen"}, {"column", "can"}},
+                                              {{"text", "Palletering"}, {"column", "cannot"}}})},
+             {"adjustments", nlohmann::json::array({{{"text", "Hæve-sænkebord ved pakkebordet"}}})},
+             {"schedule", {{"normal_hours", 37},
+                           {"weeks", nlohmann::json::array({{{"week", 1}, {"hours", 10}},
+                                                            {{"week", 3}, {"hours", 16}},
+                                                            {{"week", 5}, {"hours", 24}},
+                                                            {{"week", 8}, {"hours", 37}}})}}},
+             {"agreements", nlohmann::json::array({agreement("Bent laver en arbejdsplan for de første fire uger",
+                                                             leader_user_name, today.plus_days(4))})}},
+            meeting, today, now));
+    }
+
+    if (const auto it = ongoing_case_of.find("demo-emp-11"); it != ongoing_case_of.end()) {
+        const AbsenceSpell& spell = it->second;
+        const Employee& employee = *employee_of.at(spell.employee_id);
+        const Date contact = today.plus_days(-2);
+        // A draft: the next contact is not agreed yet.
+        keep(put_conversation(
+            tx, templates, "contact_note", "demo-conv-1003", spell, employee.name, employee.department_id,
+            contact,
+            {{"contact_date", contact.iso()},
+             {"contact_form", "phone"},
+             {"initiated_by", "employer"},
+             {"status", "Jørgen vil gerne høre om muligheden for at komme tilbage på nedsat tid."},
+             {"expected_duration", "Mindst 8 uger"},
+             {"options_discussed", nlohmann::json::array({"partial_return", "fast_track"})}},
+            std::nullopt, today, now));
+    }
+    return records;
 }
 
 } // namespace
@@ -196,7 +326,7 @@ void insert_demo_users(Transaction& tx, const PasswordHasher& hasher, const std:
     const std::array<DemoUser, 3> users = {{
         {"u_demo_admin", admin_email, admin_password, "Annette Vestergaard", Role::admin},
         {hr_user_id, hr_email, hr_password, hr_user_name, Role::hr},
-        {"u_demo_leder", leader_email, leader_password, "Bent Kristiansen", Role::team_leader},
+        {leader_user_id, leader_email, leader_password, leader_user_name, Role::team_leader},
     }};
     for (const DemoUser& u : users) {
         UserRow row;
@@ -230,6 +360,7 @@ bool seed_if_empty(Store& store, const PasswordHasher& hasher, Date today, const
     int spell_number = 0;
     std::vector<Employee> all_employees;
     std::map<std::string, std::vector<AbsenceSpell>> all_spells;
+    std::map<std::string, AbsenceSpell> ongoing_case_of; // employee id -> the ongoing case
     DoneMarks marks;
     for (std::size_t i = 0; i < employees.size(); ++i) {
         const DemoEmployee& source = employees[i];
@@ -269,11 +400,14 @@ bool seed_if_empty(Store& store, const PasswordHasher& hasher, Date today, const
             if (o.expected_back_in_days > 0) spell.expected_return = today.plus_days(o.expected_back_in_days);
             spell.not_expected_back_within_8_weeks = o.long_term;
             spell.note = o.note;
-            if (add_spell(spell) && o.conversation_held_on_day > 0) {
-                // Known to the history below, which must not mark the same step again.
-                const std::string key =
-                    put_conversation_held(*tx, spells.back(), o.conversation_held_on_day, scope, today, now);
-                if (!key.empty()) marks[key].todo_key = key;
+            if (add_spell(spell)) {
+                ongoing_case_of[employee.id] = spells.back();
+                if (o.conversation_held_on_day > 0) {
+                    // Known to the history below, which must not mark the same step again.
+                    const std::string key =
+                        put_conversation_held(*tx, spells.back(), o.conversation_held_on_day, scope, today, now);
+                    if (!key.empty()) marks[key].todo_key = key;
+                }
             }
             history_end = spell.first_day.plus_days(-30 - random.next(30));
         }
@@ -303,7 +437,10 @@ bool seed_if_empty(Store& store, const PasswordHasher& hasher, Date today, const
         all_spells[employee.id] = std::move(spells);
         all_employees.push_back(std::move(employee));
     }
-    mark_history_done(*tx, all_employees, all_spells, marks, today, now);
+    std::map<std::string, const Employee*> employee_of;
+    for (const Employee& e : all_employees) employee_of[e.id] = &e;
+    const RecordsBySpell records = put_conversations(*tx, ongoing_case_of, employee_of, today, now);
+    mark_history_done(*tx, all_employees, all_spells, marks, records, today, now);
     tx->commit();
     return true;
 }

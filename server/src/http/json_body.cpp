@@ -2,6 +2,8 @@
 
 #include "http/api_error.hpp"
 
+#include <climits>
+
 namespace naervaer::server {
 
 bool is_valid_utf8(std::string_view text) {
@@ -132,6 +134,22 @@ std::optional<bool> BodyReader::boolean(const char* field, bool required) {
         return std::nullopt;
     }
     return value.get<bool>();
+}
+
+std::optional<long long> BodyReader::integer(const char* field, bool required) {
+    if (!body_is_object_ || !body_.contains(field)) {
+        if (required) wrong(field, "required");
+        return std::nullopt;
+    }
+    const auto& value = body_.at(field);
+    if (!value.is_number_integer()) {
+        wrong(field, "type");
+        return std::nullopt;
+    }
+    // Unsigned values above the signed range read as out of range, not wrapped.
+    if (value.is_number_unsigned() && value.get<unsigned long long>() > static_cast<unsigned long long>(LLONG_MAX))
+        return LLONG_MAX;
+    return value.get<long long>();
 }
 
 std::optional<std::vector<std::string>> BodyReader::string_list(const char* field, bool required) {

@@ -25,6 +25,8 @@ public:
     // A string field; `required` false returns nothing when absent.
     std::optional<std::string> string(const char* field, bool required);
     std::optional<bool> boolean(const char* field, bool required);
+    // A JSON integer (not a fraction, not a numeric string).
+    std::optional<long long> integer(const char* field, bool required);
     std::optional<std::vector<std::string>> string_list(const char* field, bool required);
     // Throws 400 bad_request when any field had the wrong type or was missing.
     void finish() const;

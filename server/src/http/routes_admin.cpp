@@ -85,12 +85,30 @@ void register_admin_routes(ApiRouter& router, AdminService& admin) {
         return response;
     });
 
+    router.get("/api/v1/admin/deletions", Access::session, [&admin](ApiRequest& request) {
+        nlohmann::json deletions = nlohmann::json::array();
+        for (const DeletionEntry& entry : admin.deletions(*request.who, audit_limit(request.http))) {
+            deletions.push_back({{"at", entry.at},
+                                 {"by", entry.by},
+                                 {"by_name", entry.by_name},
+                                 {"type", entry.type},
+                                 {"record_id", entry.record_id},
+                                 {"employee_id", entry.employee_id ? nlohmann::json(*entry.employee_id)
+                                                                   : nlohmann::json(nullptr)},
+                                 {"reason", entry.reason}});
+        }
+        ApiResponse response;
+        response.body = {{"deletions", std::move(deletions)}};
+        return response;
+    });
+
     router.patch("/api/v1/admin/organisation", Access::session, [&admin](ApiRequest& request) {
         BodyReader body(request.body);
         OrganisationPatch patch;
         patch.name = body.string("name", false);
         patch.cvr = body.string("cvr", false);
         patch.municipality = body.string("municipality", false);
+        patch.record_retention_years = body.integer("record_retention_years", false);
         body.finish();
         ApiResponse response;
         response.body = {{"organisation", to_json(admin.update_organisation(*request.who, patch))}};

@@ -45,7 +45,9 @@ bool may_write_type(const UserRow& user, std::string_view type) {
     if (type == record_type::department || type == record_type::alert_settings) return role == Role::admin;
     if (type == record_type::employee) return role == Role::admin || role == Role::hr;
     // Team leaders: the employee's department is checked per record.
-    if (type == record_type::absence_spell || type == record_type::todo_done) return true;
+    if (type == record_type::absence_spell || type == record_type::todo_done ||
+        type == record_type::conversation_record)
+        return true;
     return false;
 }
 

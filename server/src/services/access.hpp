@@ -1,10 +1,11 @@
 #pragma once
 // Who may see and write what (docs/api.md "Records and sync"):
 // - admin and HR see the whole organisation; a team leader sees every department record and the
-//   organisation's alert settings, and the employees, absence spells and to-do marks of their own
-//   departments only;
+//   organisation's alert settings, and the employees, absence spells, to-do marks and conversation
+//   records of their own departments only;
 // - departments and alert settings are written by admin; employees by admin and HR; absence
-//   spells and to-do marks by all three roles, a team leader only within their departments.
+//   spells, to-do marks and conversation records by all three roles, a team leader only within
+//   their departments.
 // A record a user may not see is answered as 404, exactly as if it did not exist.
 #include "store/store.hpp"
 

@@ -155,12 +155,26 @@ Organisation AdminService::update_organisation(const AuthContext& who, const Org
     if (patch.name) organisation->name = *patch.name;
     if (patch.cvr) organisation->cvr = *patch.cvr;
     if (patch.municipality) organisation->municipality = *patch.municipality;
+    nlohmann::json detail = nlohmann::json::object();
+    if (patch.record_retention_years) {
+        const long long years = *patch.record_retention_years;
+        // A number far outside int still fails the range check instead of wrapping.
+        organisation->record_retention_years =
+            years < retention_limits::min_years || years > retention_limits::max_years ? -1 : static_cast<int>(years);
+        detail["record_retention_years"] = years;
+    }
     const ValidationResult result = validate(*organisation);
     if (!result.ok()) throw errors::validation(result.to_json());
     tx->update_organisation(*organisation);
-    tx->append_audit(audit_entry(who, now, audit_action::organisation_updated, "", ""));
+    tx->append_audit(audit_entry(who, now, audit_action::organisation_updated, "", "", std::move(detail)));
     tx->commit();
     return *organisation;
+}
+
+std::vector<DeletionEntry> AdminService::deletions(const AuthContext& who, std::size_t limit) {
+    require_admin(who);
+    auto tx = store_.read();
+    return tx->list_deletions(who.org_id(), std::clamp<std::size_t>(limit, 1, 1000));
 }
 
 } // namespace naervaer::server

@@ -31,6 +31,7 @@ struct OrganisationPatch {
     std::optional<std::string> name;
     std::optional<std::string> cvr;
     std::optional<std::string> municipality;
+    std::optional<long long> record_retention_years; // checked 1-20 by validate(Organisation)
 };
 
 struct CreatedUser {
@@ -49,6 +50,8 @@ public:
     std::string reset_password(const AuthContext& who, const std::string& user_id);
     std::vector<AuditEntry> audit(const AuthContext& who, const std::string& record_id, std::size_t limit);
     Organisation update_organisation(const AuthContext& who, const OrganisationPatch& patch);
+    // The deletion log (docs/retention.md), newest first; `limit` is clamped to 1-1000.
+    std::vector<DeletionEntry> deletions(const AuthContext& who, std::size_t limit);
 
 private:
     Store& store_;

@@ -23,6 +23,7 @@ inline constexpr const char* user_created = "user_created";
 inline constexpr const char* user_updated = "user_updated";
 inline constexpr const char* password_reset = "password_reset";
 inline constexpr const char* organisation_updated = "organisation_updated";
+inline constexpr const char* retention = "retention"; // the retention job's run for one organisation
 } // namespace audit_action
 
 // An entry by the session's user about one record (or none when type and id are empty).

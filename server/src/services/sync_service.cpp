@@ -2,8 +2,10 @@
 
 #include "http/api_error.hpp"
 #include "naervaer/alerts.hpp"
+#include "naervaer/conversation_record.hpp"
 #include "services/access.hpp"
 #include "services/audit.hpp"
+#include "services/case_records.hpp"
 #include "services/json_text.hpp"
 
 #include <algorithm>
@@ -40,9 +42,9 @@ std::optional<StoredRecord> live_record(Transaction& tx, const std::string& org_
 class PushApplier {
 public:
     PushApplier(Transaction& tx, const AuthContext& who, std::string now, Date today,
-                const AlertSettings& alert_defaults, SyncResponse& response)
+                const AlertSettings& alert_defaults, const ShippedTemplates& templates, SyncResponse& response)
         : tx_(tx), who_(who), now_(std::move(now)), today_(today), alert_defaults_(alert_defaults),
-          response_(response) {}
+          templates_(templates), response_(response) {}
 
     void apply(const Change& change) {
         if (!seen_.insert(change.id).second) {
@@ -73,6 +75,12 @@ public:
             store_conflict(change, *existing);
             return;
         }
+        // What was there before this change, when it was a live record (not a tombstone).
+        const bool was_live = existing && !existing->record.deleted;
+        if (change.deleted && was_live) {
+            if (change.type == record_type::conversation_record) refuse_signed_record_delete(*existing);
+            if (change.type == record_type::absence_spell) refuse_case_with_records(*existing, "id");
+        }
 
         RecordWrite write;
         write.type = change.type;
@@ -95,17 +103,24 @@ public:
             prepare_spell(change, write);
         } else if (change.type == record_type::todo_done) {
             prepare_todo_done(change, write);
+        } else if (change.type == record_type::conversation_record) {
+            prepare_conversation_record(change, write, was_live ? &*existing : nullptr);
         } else {
             prepare_alert_settings(change, write);
         }
+        if (change.type == record_type::absence_spell && was_live && !change.deleted &&
+            existing->employee_id != write.employee_id)
+            refuse_case_with_records(*existing, "employee_id");
 
         const int64_t rev = tx_.put_record(who_.org_id(), write);
         if (change.type == record_type::absence_spell && change.deleted && existing)
             delete_marks_of_spell(*existing);
+        if (change.type == record_type::conversation_record && change.deleted && was_live)
+            log_record_deleted(*existing);
         if (change.type == record_type::employee && existing && !change.deleted &&
             existing->scope_department != write.scope_department) {
-            // The employee moved: their spells and to-do marks follow, with new revs, so the new
-            // department's team leader pulls them.
+            // The employee moved: their spells, to-do marks and conversation records follow, with
+            // new revs, so the new department's team leader pulls them.
             tx_.rescope_employee_records(who_.org_id(), change.id, write.scope_department, now_);
         }
         // An accepted change supersedes refused versions kept for this record.
@@ -121,6 +136,7 @@ private:
     std::string now_;
     Date today_; // in Denmark
     const AlertSettings& alert_defaults_;
+    const ShippedTemplates& templates_;
     SyncResponse& response_;
     std::set<std::string> seen_;
 
@@ -134,12 +150,19 @@ private:
             else if (change.type == record_type::absence_spell)
                 (void)decode_absence_spell(change.data, change.id, shape);
             else if (change.type == record_type::todo_done) (void)decode_todo_done(change.data, change.id, shape);
+            else if (change.type == record_type::conversation_record)
+                (void)decode_conversation_record(change.data, change.id, shape);
             else (void)decode_alert_choices(change.data, shape);
             if (!shape.ok()) throw_invalid(shape);
         }
-        tx_.insert_conflict(who_.org_id(), ConflictWrite{change.type, change.id, change.base_rev, change.deleted,
-                                                         change.deleted ? json::object() : change.data,
-                                                         who_.user_id(), now_});
+        // Except over a record the retention job deleted: its time is up, so a device that still
+        // held it (offline for long) does not store its content again. The conflict answer gives
+        // the device the tombstone, and it drops its copy.
+        const bool retention_tombstone = existing.record.deleted && existing.record.updated_by == retention_actor;
+        if (!retention_tombstone)
+            tx_.insert_conflict(who_.org_id(), ConflictWrite{change.type, change.id, change.base_rev, change.deleted,
+                                                             change.deleted ? json::object() : change.data,
+                                                             who_.user_id(), now_});
         tx_.append_audit(audit_entry(who_, now_, audit_action::sync_conflict, change.type, change.id,
                                      {{"base_rev", change.base_rev}, {"server_rev", existing.record.rev}}));
         response_.conflicts.push_back({change.type, change.id, change.base_rev, existing.record});
@@ -235,24 +258,126 @@ private:
     // client that pulled them drops them too.
     void delete_marks_of_spell(const StoredRecord& spell) {
         if (!spell.employee_id) return;
-        const std::string prefix = spell.record.id + "/";
-        for (const StoredRecord& mark :
-             tx_.records_of_employee(who_.org_id(), *spell.employee_id, record_type::todo_done)) {
-            const auto key = mark.record.data.find("todo_key");
-            if (key == mark.record.data.end() || !key->is_string() ||
-                key->get_ref<const std::string&>().rfind(prefix, 0) != 0)
-                continue;
-            RecordWrite tombstone;
-            tombstone.type = mark.record.type;
-            tombstone.id = mark.record.id;
-            tombstone.updated_at = now_;
-            tombstone.updated_by = who_.user_id();
-            tombstone.deleted = true;
-            tombstone.scope_department = mark.scope_department;
-            tombstone.employee_id = mark.employee_id;
-            const int64_t rev = tx_.put_record(who_.org_id(), tombstone);
-            tx_.append_audit(audit_entry(who_, now_, audit_action::delete_record, tombstone.type, tombstone.id,
+        for (const StoredRecord& mark : marks_with_prefix(tx_, who_.org_id(), *spell.employee_id, spell.record.id + "/")) {
+            const int64_t rev = tx_.put_record(who_.org_id(), tombstone_of(mark, now_, who_.user_id()));
+            tx_.append_audit(audit_entry(who_, now_, audit_action::delete_record, mark.record.type, mark.record.id,
                                          {{"rev", rev}, {"with_spell", spell.record.id}}));
+        }
+    }
+
+    // ---- conversation records (docs/api.md "conversation_record") ----
+
+    // The session's user signs what they record and every amendment they append, whatever the
+    // client sent: stamped into the JSON before it is decoded, so the checks below see the stored
+    // values. Signing is a push that makes a new or draft record signed; new amendments are those
+    // after the stored record's (all of them for a record that was not signed).
+    void stamp_conversation_record(json& data, const ConversationRecord* stored) const {
+        if (!data.is_object()) return;
+        const bool was_signed = stored && stored->is_signed();
+        const auto status = data.find("status");
+        const bool signs = !was_signed && status != data.end() && status->is_string() &&
+                           status->get_ref<const std::string&>() == to_string(ConversationStatus::signed_off);
+        if (const auto sign_off = data.find("sign_off"); signs && sign_off != data.end() && sign_off->is_object()) {
+            (*sign_off)["recorded_by"] = who_.user_id();
+            (*sign_off)["recorded_by_name"] = who_.user.user.name;
+        }
+        const auto amendments = data.find("amendments");
+        if (amendments == data.end() || !amendments->is_array()) return;
+        const std::size_t first_new = was_signed ? stored->amendments.size() : 0;
+        for (std::size_t i = first_new; i < amendments->size(); ++i) {
+            json& amendment = (*amendments)[i];
+            if (!amendment.is_object()) continue;
+            amendment["at"] = now_;
+            amendment["by"] = who_.user_id();
+            amendment["by_name"] = who_.user.user.name;
+        }
+    }
+
+    // `stored`: the live record this change replaces, or nullptr for a new record.
+    void prepare_conversation_record(const Change& change, RecordWrite& write, const StoredRecord* existing) {
+        std::optional<ConversationRecord> stored;
+        if (existing) {
+            ValidationResult ignored; // written by this server after the same checks
+            stored = decode_conversation_record(existing->record.data, existing->record.id, ignored);
+        }
+        json data = change.data;
+        stamp_conversation_record(data, stored ? &*stored : nullptr);
+
+        // Shape first (wrong JSON types: 400; missing values: 422), then everything else is 422.
+        ValidationResult result;
+        ConversationRecord record = decode_conversation_record(data, change.id, result);
+        if (!result.ok()) throw_invalid(result);
+        const StoredRecord employee_record = writable_employee(record.employee_id, result);
+
+        // The case: a live absence spell of the same employee.
+        const auto spell = live_record(tx_, who_.org_id(), record.spell_id, record_type::absence_spell);
+        if (!spell || spell->employee_id != record.employee_id) result.add("spell_id", "unknown_reference");
+
+        if (!stored) {
+            // A new record is filled with a conversation template the portal ships, exactly as
+            // shipped (the referral and policy questionnaire are forms too, but not conversations).
+            const std::string name = record.template_id + " v" + std::to_string(record.template_version);
+            const auto conversations = conversation_template_ids();
+            const bool is_conversation = std::find(conversations.begin(), conversations.end(),
+                                                   record.template_id) != conversations.end();
+            const FormTemplate* shipped =
+                is_conversation ? templates_.find(record.template_id, record.template_version) : nullptr;
+            if (!shipped)
+                result.add("template_id", "unknown_value", name);
+            else if (record.template_snapshot != template_snapshot(*shipped))
+                result.add("template_snapshot", "mismatch", name);
+            result.merge(validate(record, today_));
+        } else {
+            // What was asked stays with the record, draft or signed.
+            if (record.template_id != stored->template_id) result.add("template_id", "locked");
+            if (record.template_version != stored->template_version) result.add("template_version", "locked");
+            if (record.template_snapshot != stored->template_snapshot) result.add("template_snapshot", "locked");
+            result.merge(check_change(*stored, record, today_));
+        }
+        if (!result.ok()) throw errors::validation(result.to_json());
+
+        write.data = to_json(record);
+        write.scope_department = employee_record.scope_department;
+        write.employee_id = record.employee_id;
+    }
+
+    // Users delete drafts only: a signed record is the employee's acknowledged account of a meeting,
+    // kept until the retention job deletes it (docs/retention.md).
+    void refuse_signed_record_delete(const StoredRecord& existing) const {
+        const auto status = existing.record.data.find("status");
+        if (status == existing.record.data.end() || !status->is_string() ||
+            status->get_ref<const std::string&>() != to_string(ConversationStatus::draft)) {
+            ValidationResult result;
+            result.add("status", "signed_locked");
+            throw errors::validation(result.to_json());
+        }
+    }
+
+    // A case with documented conversations is not deleted (nor given to another employee) by
+    // accident: the records would lose their case.
+    void refuse_case_with_records(const StoredRecord& spell, const char* field) {
+        const std::size_t count = records_of_case(tx_, who_.org_id(), spell).size();
+        if (count == 0) return;
+        ValidationResult result;
+        result.add(field, "has_conversation_records", std::to_string(count));
+        throw errors::validation(result.to_json());
+    }
+
+    // A user deleted a draft: the deletion log says who and when (never what it held), and marks
+    // of its agreements go with it.
+    void log_record_deleted(const StoredRecord& record) {
+        tx_.append_deletion({who_.org_id(), now_, who_.user_id(), who_.user.user.name, record.record.type,
+                             record.record.id, record.employee_id, deletion_reason::deleted});
+        if (!record.employee_id) return;
+        for (const StoredRecord& mark :
+             marks_with_prefix(tx_, who_.org_id(), *record.employee_id,
+                               agreement_mark_prefix(spell_of_record(record), record.record.id))) {
+            const int64_t rev = tx_.put_record(who_.org_id(), tombstone_of(mark, now_, who_.user_id()));
+            tx_.append_deletion({who_.org_id(), now_, who_.user_id(), who_.user.user.name, mark.record.type,
+                                 mark.record.id, mark.employee_id, deletion_reason::deleted});
+            tx_.delete_conflicts(who_.org_id(), mark.record.id);
+            tx_.append_audit(audit_entry(who_, now_, audit_action::delete_record, mark.record.type, mark.record.id,
+                                         {{"rev", rev}, {"with_record", record.record.id}}));
         }
     }
 
@@ -381,8 +506,10 @@ std::size_t reserve_for(std::size_t records) { return 256 + records * 320; }
 
 } // namespace
 
-SyncService::SyncService(Store& store, WriteBatcher& writer, Clock clock, AlertSettings alert_defaults)
-    : store_(store), writer_(writer), clock_(std::move(clock)), alert_defaults_(std::move(alert_defaults)) {}
+SyncService::SyncService(Store& store, WriteBatcher& writer, Clock clock, AlertSettings alert_defaults,
+                         const ShippedTemplates& templates)
+    : store_(store), writer_(writer), clock_(std::move(clock)), alert_defaults_(std::move(alert_defaults)),
+      templates_(templates) {}
 
 std::string SyncService::push(const AuthContext& who, const PushRequest& request) {
     SyncResponse response; // accepted and conflicts; the changes are written as text below
@@ -395,7 +522,7 @@ std::string SyncService::push(const AuthContext& who, const PushRequest& request
     writer_.submit([&](Transaction& tx) {
         response.accepted.clear();
         response.conflicts.clear();
-        PushApplier applier(tx, who, now, today, alert_defaults_, response);
+        PushApplier applier(tx, who, now, today, alert_defaults_, templates_, response);
         json refused = json::array();
         std::optional<ApiError> first_error;
         for (std::size_t i = 0; i < request.changes.size(); ++i) {

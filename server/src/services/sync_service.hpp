@@ -6,6 +6,7 @@
 #include "naervaer/alerts.hpp"
 #include "naervaer/sync.hpp"
 #include "services/auth_context.hpp"
+#include "services/shipped_templates.hpp"
 #include "store/store.hpp"
 #include "store/write_batcher.hpp"
 
@@ -16,8 +17,10 @@ namespace naervaer::server {
 class SyncService {
 public:
     // Pushes are written by `writer` (group commit); pull and read audit rows are queued on it.
-    // `alert_defaults` are the rules an organisation's alert_settings record is checked against.
-    SyncService(Store& store, WriteBatcher& writer, Clock clock, AlertSettings alert_defaults);
+    // `alert_defaults` are the rules an organisation's alert_settings record is checked against;
+    // `templates` (kept by reference) the shipped form templates a new conversation record must use.
+    SyncService(Store& store, WriteBatcher& writer, Clock clock, AlertSettings alert_defaults,
+                const ShippedTemplates& templates);
 
     // The answers of push and pull come back as JSON text (docs/api.md): the stored records are
     // spliced in without being parsed.
@@ -34,6 +37,7 @@ private:
     WriteBatcher& writer_;
     Clock clock_;
     AlertSettings alert_defaults_;
+    const ShippedTemplates& templates_;
 };
 
 } // namespace naervaer::server

@@ -82,6 +82,36 @@ struct AuditEntry {
     std::string detail_text;
 };
 
+// A row of the deletion log (docs/retention.md): which record went, when, by whom and why; never
+// its content.
+namespace deletion_reason {
+inline constexpr const char* retention = "retention"; // the retention job
+inline constexpr const char* deleted = "deleted";     // a user deleted it
+} // namespace deletion_reason
+inline constexpr const char* retention_actor = "retention"; // `by` of the retention job's rows
+
+struct DeletionEntry {
+    std::string org_id;
+    std::string at;      // ISO 8601 UTC
+    std::string by;      // a user id, or retention_actor
+    std::string by_name; // the user's name at the time
+    std::string type;
+    std::string record_id;
+    std::optional<std::string> employee_id;
+    std::string reason; // deletion_reason::*
+};
+
+// A live record tied to a case (its data's spell_id) whose spell is live and closed, and whose
+// employee is live: what the retention job weighs. Records of deleted spells or employees are not
+// listed (docs/retention.md).
+struct ClosedCaseRecord {
+    std::string id;
+    std::string spell_id;
+    std::string spell_last_day; // ISO yyyy-mm-dd as stored
+    std::optional<std::string> employee_id;
+    std::optional<std::string> scope_department;
+};
+
 // A record row as the store holds it, valid only during the callback that receives it: `data` is
 // the stored JSON text, spliced into answers without parsing it into a tree.
 struct RecordView {
@@ -121,6 +151,8 @@ public:
     virtual std::optional<Organisation> find_organisation(const std::string& org_id) = 0;
     virtual void update_organisation(const Organisation& org) = 0;
     virtual int64_t count_organisations() = 0;
+    // Every organisation, by id (the retention job walks them).
+    virtual std::vector<Organisation> list_organisations() = 0;
 
     // ---- users ----
     virtual void insert_user(const UserRow& row, const std::string& now) = 0;
@@ -153,12 +185,16 @@ public:
                                                               const std::optional<std::string>& last_day) = 0;
     // Inserts or replaces the record and gives it the organisation's next rev, which it returns.
     virtual int64_t put_record(const std::string& org_id, const RecordWrite& write) = 0;
-    // Moves every record tied to an employee (absence spells, to-do marks; tombstones too) to a
-    // new scope department and bumps their revs, so team leaders' pulls pick up the change.
-    // Returns the number of records moved.
+    // Moves every record tied to an employee (any type carrying the employee's id: absence spells,
+    // to-do marks, conversation records; tombstones too) to a new scope department and bumps their
+    // revs, so team leaders' pulls pick up the change. Returns the number of records moved.
     virtual int64_t rescope_employee_records(const std::string& org_id, const std::string& employee_id,
                                              const std::optional<std::string>& department,
                                              const std::string& updated_at) = 0;
+    // Live records of `type` whose case (data.spell_id) is a live absence spell with a last day,
+    // of a live employee (ClosedCaseRecord).
+    virtual std::vector<ClosedCaseRecord> records_of_closed_cases(const std::string& org_id,
+                                                                  std::string_view type) = 0;
     // Records with rev > since in rev order, at most `limit`, handed to `row` one by one.
     virtual void pull(const std::string& org_id, int64_t since, std::size_t limit, const PullScope& scope,
                       const std::function<void(const RecordView&)>& row) = 0;
@@ -170,6 +206,11 @@ public:
     virtual void delete_conflicts(const std::string& org_id, const std::string& record_id) = 0;
     virtual std::vector<StoredConflict> conflicts_of(const std::string& org_id,
                                                      const std::string& record_id) = 0;
+
+    // ---- deletion log ----
+    virtual void append_deletion(const DeletionEntry& entry) = 0;
+    // Newest first.
+    virtual std::vector<DeletionEntry> list_deletions(const std::string& org_id, std::size_t limit) = 0;
 
     // ---- audit ----
     virtual void append_audit(const AuditEntry& entry) = 0;

@@ -18,11 +18,20 @@ enum class Role { admin, hr, team_leader };
 std::string_view to_string(Role r);
 std::optional<Role> role_from_string(std::string_view s);
 
+// How many years conversation records are kept after their case closed (docs/retention.md): an
+// organisation's choice; 5 is law.md's "common advice (the limitation period), not an official rule".
+namespace retention_limits {
+inline constexpr int min_years = 1;
+inline constexpr int max_years = 20;
+inline constexpr int default_years = 5;
+} // namespace retention_limits
+
 struct Organisation {
     std::string id;
     std::string name;
     std::string cvr;
     std::string municipality; // municipality name, e.g. "Hjørring"
+    int record_retention_years = retention_limits::default_years;
 };
 
 struct Department {

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace naervaer::server {
@@ -34,9 +35,11 @@ struct Config {
     std::chrono::seconds login_window{15 * 60};
     bool quiet = false;                   // no request log lines on stdout
     PasswordHashCost password_hash_cost = PasswordHashCost::interactive;
-    // The server's "now" (sessions, rate-limit windows, record timestamps, demo dates).
+    // The server's "now" (sessions, rate-limit windows, record timestamps, demo dates, retention).
     // Empty: the system clock. Tests pass a clock they can move forward.
     std::function<std::chrono::system_clock::time_point()> clock;
+    // The retention job (docs/retention.md) runs when the server starts and then this often.
+    std::chrono::seconds retention_interval{24 * 3600};
 };
 
 // A server running on its own threads. start() returns once it accepts connections (or failed);
@@ -61,5 +64,18 @@ private:
 
 // Runs until SIGINT/SIGTERM, then shuts down gracefully. Returns the process exit code.
 int run_server(const Config& config);
+
+// What one run of the retention job did (docs/retention.md).
+struct RetentionSummary {
+    std::size_t organisations = 0;
+    std::size_t records_deleted = 0; // conversation records
+    std::size_t marks_deleted = 0;   // to-do marks of their agreements
+    std::size_t failures = 0;        // organisations whose deletion failed and was rolled back
+};
+
+// `--run-retention`: opens (and migrates) the database in config.data_dir, runs the retention job
+// once with config.clock and closes it. Safe while a server runs on the same directory. Returns
+// nothing and sets `error` when the database cannot be opened.
+std::optional<RetentionSummary> run_retention_once(const Config& config, std::string& error);
 
 } // namespace naervaer::server

@@ -75,13 +75,14 @@ public:
     // ---- organisations ----
     void insert_organisation(const Organisation& org, const std::string& created_at) override {
         {
-            auto q = db_->use("INSERT INTO organisations (id, name, cvr, municipality, created_at) "
-                              "VALUES (?, ?, ?, ?, ?)");
+            auto q = db_->use("INSERT INTO organisations (id, name, cvr, municipality, record_retention_years,"
+                              " created_at) VALUES (?, ?, ?, ?, ?, ?)");
             q->bind(1, org.id);
             q->bind(2, org.name);
             q->bind(3, org.cvr);
             q->bind(4, org.municipality);
-            q->bind(5, created_at);
+            q->bind(5, int64_t{org.record_retention_years});
+            q->bind(6, created_at);
             q->run();
         }
         auto q = db_->use("INSERT INTO organisation_revs (org_id, rev) VALUES (?, 0)");
@@ -90,19 +91,28 @@ public:
     }
 
     std::optional<Organisation> find_organisation(const std::string& org_id) override {
-        auto q = db_->use("SELECT id, name, cvr, municipality FROM organisations WHERE id = ?");
+        auto q = db_->use("SELECT id, name, cvr, municipality, record_retention_years FROM organisations WHERE id = ?");
         q->bind(1, org_id);
         if (!q->step()) return std::nullopt;
-        return Organisation{q->text(0), q->text(1), q->text(2), q->text(3)};
+        return read_organisation(*q);
     }
 
     void update_organisation(const Organisation& org) override {
-        auto q = db_->use("UPDATE organisations SET name = ?, cvr = ?, municipality = ? WHERE id = ?");
+        auto q = db_->use("UPDATE organisations SET name = ?, cvr = ?, municipality = ?, record_retention_years = ?"
+                          " WHERE id = ?");
         q->bind(1, org.name);
         q->bind(2, org.cvr);
         q->bind(3, org.municipality);
-        q->bind(4, org.id);
+        q->bind(4, int64_t{org.record_retention_years});
+        q->bind(5, org.id);
         q->run();
+    }
+
+    std::vector<Organisation> list_organisations() override {
+        auto q = db_->use("SELECT id, name, cvr, municipality, record_retention_years FROM organisations ORDER BY id");
+        std::vector<Organisation> out;
+        while (q->step()) out.push_back(read_organisation(*q));
+        return out;
     }
 
     int64_t count_organisations() override {
@@ -319,6 +329,27 @@ public:
         return static_cast<int64_t>(ids.size());
     }
 
+    std::vector<ClosedCaseRecord> records_of_closed_cases(const std::string& org_id, std::string_view type) override {
+        // The case is the live absence spell the record's data names, of the same organisation;
+        // its last day is stored as an ISO string. The employee must be live too: records of a
+        // deleted spell or employee are left alone (docs/retention.md).
+        auto q = db_->use(
+            "SELECT c.id, s.id, json_extract(s.data, '$.last_day'), c.employee_id, c.scope_department "
+            "FROM records c "
+            "JOIN records s ON s.id = json_extract(c.data, '$.spell_id') AND s.org_id = c.org_id "
+            " AND s.type = 'absence_spell' AND s.deleted = 0 "
+            "JOIN records e ON e.id = c.employee_id AND e.org_id = c.org_id AND e.type = 'employee' AND e.deleted = 0 "
+            "WHERE c.org_id = ? AND c.type = ? AND c.deleted = 0 "
+            " AND json_type(s.data, '$.last_day') = 'text' "
+            "ORDER BY c.rev");
+        q->bind(1, org_id);
+        q->bind(2, std::string(type));
+        std::vector<ClosedCaseRecord> out;
+        while (q->step())
+            out.push_back({q->text(0), q->text(1), q->text(2), q->optional_text(3), q->optional_text(4)});
+        return out;
+    }
+
     void pull(const std::string& org_id, int64_t since, std::size_t limit, const PullScope& scope,
               const std::function<void(const RecordView&)>& row) override {
         // The stored text goes out as it is (no parse, no dump); the caller checks it.
@@ -394,6 +425,34 @@ public:
         return out;
     }
 
+    // ---- deletion log ----
+    void append_deletion(const DeletionEntry& e) override {
+        auto q = db_->use("INSERT INTO deletion_log (org_id, at, deleted_by, by_name, type, record_id, employee_id,"
+                          " reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        q->bind(1, e.org_id);
+        q->bind(2, e.at);
+        q->bind(3, e.by);
+        q->bind(4, e.by_name);
+        q->bind(5, e.type);
+        q->bind(6, e.record_id);
+        q->bind(7, e.employee_id);
+        q->bind(8, e.reason);
+        q->run();
+    }
+
+    std::vector<DeletionEntry> list_deletions(const std::string& org_id, std::size_t limit) override {
+        auto q = db_->use("SELECT org_id, at, deleted_by, by_name, type, record_id, employee_id, reason "
+                          "FROM deletion_log WHERE org_id = ? ORDER BY id DESC LIMIT ?");
+        q->bind(1, org_id);
+        q->bind(2, static_cast<int64_t>(limit));
+        std::vector<DeletionEntry> out;
+        while (q->step()) {
+            out.push_back({q->text(0), q->text(1), q->text(2), q->text(3), q->text(4), q->text(5), q->optional_text(6),
+                           q->text(7)});
+        }
+        return out;
+    }
+
     // ---- audit ----
     void append_audit(const AuditEntry& e) override {
         auto q = db_->use("INSERT INTO audit_log (org_id, user_id, at, action, record_type, record_id, detail)"
@@ -453,6 +512,10 @@ private:
         q->bind(1, org_id);
         if (!q->step()) throw SqliteError(0, "no revision counter for organisation");
         return q->int64(0);
+    }
+
+    static Organisation read_organisation(const Statement& q) {
+        return Organisation{q.text(0), q.text(1), q.text(2), q.text(3), static_cast<int>(q.int64(4))};
     }
 
     static UserRow read_user(const Statement& q) {
@@ -517,6 +580,12 @@ std::unique_ptr<Connection> SqliteStore::open_connection() const {
     // few (people typing), so the fsync per commit is worth it.
     db->exec("PRAGMA synchronous = FULL");
     db->exec("PRAGMA foreign_keys = ON");
+    // Deleted and replaced content (a tombstoned conversation record, an edited note, a refused
+    // version) is overwritten with zeros instead of lingering in free space: health data that was
+    // deleted should be gone from the file (docs/retention.md). Debian's SQLite is built with this
+    // on; it is set here so another build behaves the same. In WAL mode the old bytes leave the
+    // database file at the next checkpoint and the WAL when it is reset or truncated (on shutdown).
+    db->exec("PRAGMA secure_delete = ON");
     // Readers drop their page cache whenever another connection committed (WAL changed); with the
     // file memory-mapped, pages come back without a pread() and a copy each.
     db->exec("PRAGMA mmap_size = 268435456");
