@@ -1,7 +1,9 @@
-// Case-timeline benchmark: the scaled demo organisation (5,000 employees, 50,000 spells) synced
-// into headless Chromium as HR (who sees everyone), then, in the page's wasm, every case timeline
-// of every spell and every employee's alerts as of today, and the to-do list the home screen
-// shows (App::measure_todos, window.naervaerMeasure). Prints a JSON summary.
+// Case-timeline benchmark: the scaled demo organisation (5,000 employees, 50,000 spells, and a
+// signed absence conversation with one agreement on the newest case of every other employee:
+// 2,500 conversation records) synced into headless Chromium as HR (who sees everyone), then, in
+// the page's wasm, every case timeline of every spell (with its records) and every employee's
+// alerts as of today, and the to-do list the home screen shows (App::measure_todos,
+// window.naervaerMeasure). Prints a JSON summary.
 //
 //   node bench/client/todos_bench.mjs [--runs 5]    (from tests/e2e, after scripts/build.sh)
 import { execFileSync } from 'node:child_process';

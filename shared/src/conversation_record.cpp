@@ -376,16 +376,21 @@ std::string agreement_todo_key(std::string_view spell_id, std::string_view recor
 }
 
 std::vector<AgreementTodo> agreement_todos(const ConversationRecord& record) {
+    if (!record.is_signed()) return {}; // before parsing: a draft has no agreements
+    auto form = parse_snapshot(record);
+    if (!form) return {};
+    return agreement_todos(record, *form);
+}
+
+std::vector<AgreementTodo> agreement_todos(const ConversationRecord& record, const FormTemplate& form) {
     std::vector<AgreementTodo> out;
     if (!record.is_signed()) return out;
-    auto form = parse_snapshot(record);
-    if (!form) return out;
-    const std::vector<Agreement> agreements = extract_agreements(*form, record.answers);
+    const std::vector<Agreement> agreements = extract_agreements(form, record.answers);
     // extract_agreements keeps complete rows of visible agreement fields in form and row order:
     // walk the same rows to find each one's index, counting every row of every agreement field so
     // a key does not move when an earlier row is completed or a field shown.
     std::size_t next = 0, row_index = 0;
-    for (const Field* f : form->fields()) {
+    for (const Field* f : form.fields()) {
         if (!f->agreement) continue;
         const json& rows = value_or_null(record.answers, f->id);
         if (!rows.is_array()) continue;
@@ -415,10 +420,15 @@ json prefill_from_records(const FormTemplate& form, std::span<const Conversation
 }
 
 std::optional<RuleMet> met_rule(const ConversationRecord& record) {
-    if (!record.is_signed()) return std::nullopt;
+    if (!record.is_signed()) return std::nullopt; // before parsing: a draft meets nothing
     auto form = parse_snapshot(record);
-    if (!form || form->meets_rule.empty()) return std::nullopt;
-    return RuleMet{form->meets_rule, record.held_on};
+    if (!form) return std::nullopt;
+    return met_rule(record, *form);
+}
+
+std::optional<RuleMet> met_rule(const ConversationRecord& record, const FormTemplate& form) {
+    if (!record.is_signed() || form.meets_rule.empty()) return std::nullopt;
+    return RuleMet{form.meets_rule, record.held_on};
 }
 
 } // namespace naervaer

@@ -14,7 +14,8 @@ using detail::Fields;
 using nlohmann::json;
 
 // The form names are compared in: case folded (ÆØÅ -> æøå), trimmed, hyphens as spaces, runs of
-// spaces as one, and a trailing " kommune" dropped.
+// spaces as one, and a trailing " kommune" or " regionskommune" dropped (Bornholm's official name
+// is "Bornholms Regionskommune"; the genitive left over is an alias in the file).
 std::string name_key(std::string_view name) {
     std::string folded = fold_case(name);
     std::string out;
@@ -29,9 +30,11 @@ std::string name_key(std::string_view name) {
     }
     while (!out.empty() && out.back() == ' ')
         out.pop_back();
-    constexpr std::string_view suffix = " kommune";
-    if (out.size() > suffix.size() && out.compare(out.size() - suffix.size(), suffix.size(), suffix) == 0)
-        out.erase(out.size() - suffix.size());
+    for (const std::string_view suffix : {std::string_view(" regionskommune"), std::string_view(" kommune")})
+        if (out.size() > suffix.size() && out.compare(out.size() - suffix.size(), suffix.size(), suffix) == 0) {
+            out.erase(out.size() - suffix.size());
+            break;
+        }
     return out;
 }
 

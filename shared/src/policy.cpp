@@ -904,7 +904,8 @@ int next_policy_version_number(std::span<const PolicyVersion> versions) {
     return highest + 1;
 }
 
-PolicyCheck validate(const PolicyVersion& v, const FormTemplate& questionnaire, Date today) {
+PolicyCheck validate(const PolicyVersion& v, const ClauseLibrary& library, const FormTemplate& questionnaire,
+                     Date today) {
     PolicyCheck out;
     if (v.number < 1) out.add("number", "range", "1–");
     if (v.language != "da" && v.language != "en") out.add("language", "unknown_value", v.language);
@@ -926,7 +927,8 @@ PolicyCheck validate(const PolicyVersion& v, const FormTemplate& questionnaire, 
     for (std::size_t i = 0; i < v.edits.size(); ++i) {
         const PolicyEdit& e = v.edits[i];
         const std::string path = index_path("edits", i);
-        if (!is_identifier(e.section_id)) out.add(path + ".section_id", "unknown_section", e.section_id);
+        // A section of the library: an edit of a section that does not exist could never be shown.
+        if (!library.find_section(e.section_id)) out.add(path + ".section_id", "unknown_section", e.section_id);
         for (std::size_t k = 0; k < i; ++k)
             if (v.edits[k].section_id == e.section_id) {
                 out.add(path + ".section_id", "duplicate_section", e.section_id);
@@ -995,7 +997,7 @@ bool is_approval_field(const std::string& f) {
 
 } // namespace
 
-PolicyCheck check_policy_change(const PolicyVersion& before, const PolicyVersion& after,
+PolicyCheck check_policy_change(const PolicyVersion& before, const PolicyVersion& after, const ClauseLibrary& library,
                                 const FormTemplate& questionnaire, Role role, Date today) {
     PolicyCheck out;
     const auto changed = differing_fields(before, after);
@@ -1014,7 +1016,7 @@ PolicyCheck check_policy_change(const PolicyVersion& before, const PolicyVersion
         if (!after.document.unfilled.empty())
             out.add("document.unfilled", "unfilled", join(after.document.unfilled, ", "));
     }
-    out.merge(validate(after, questionnaire, today));
+    out.merge(validate(after, library, questionnaire, today));
     return out;
 }
 
@@ -1031,7 +1033,7 @@ PolicyApproval approve_policy(const PolicyVersion& draft, const ClauseLibrary& l
         out.errors.add("status", "approved_locked");
         return out;
     }
-    out.errors = check_policy_change(draft, approved, questionnaire, role, today);
+    out.errors = check_policy_change(draft, approved, library, questionnaire, role, today);
     out.errors.merge(check_document(draft, library, questionnaire));
     if (out.errors.ok()) out.version = std::move(approved);
     return out;

@@ -1,5 +1,6 @@
 #include "naervaer/referral.hpp"
 
+#include "json_fields.hpp"
 #include "naervaer/calendar.hpp"
 #include "naervaer/reassessment.hpp" // counts_as_sickness_benefit
 #include "naervaer/timeline.hpp"     // not_expected_back_within
@@ -27,6 +28,8 @@ std::string_view to_string(FastTrackBlock b) {
         return "already_requested";
     case FastTrackBlock::expected_back:
         return "expected_back";
+    case FastTrackBlock::expectation_unknown:
+        return "expectation_unknown";
     case FastTrackBlock::window_closed:
         return "window_closed";
     }
@@ -188,20 +191,37 @@ FastTrackEligibility fast_track_eligibility(std::span<const RuleSet> sets, const
         block(FastTrackBlock::already_requested, "Der er anmodet om fast track " + requested_on->danish() + ".",
               "Fast track was requested on " + requested_on->danish() + ".");
     if (window && window->conditions.not_expected_back_within_8_weeks &&
-        *window->conditions.not_expected_back_within_8_weeks != not_back)
-        block(FastTrackBlock::expected_back,
-              "Medarbejderen forventes tilbage inden for " + std::to_string(weeks) +
-                  " uger; fast track kræver, at fraværet forventes at vare længere.",
-              "The employee is expected back within " + std::to_string(weeks) +
-                  " weeks; fast track needs an absence expected to last longer.");
-    if (window && out.days_left < 0)
+        *window->conditions.not_expected_back_within_8_weeks != not_back) {
+        // An ongoing case that says neither way has not answered the question: say so instead of
+        // asserting that the employee will be back.
+        const bool unknown = spell.ongoing() && !spell.not_expected_back_within_8_weeks && !spell.expected_return;
+        if (unknown)
+            block(FastTrackBlock::expectation_unknown,
+                  "Det er ikke oplyst, om medarbejderen forventes tilbage inden for " + std::to_string(weeks) +
+                      " uger. Svar på det på sagen: fast track kræver, at fraværet forventes at vare længere.",
+                  "It is not recorded whether the employee is expected back within " + std::to_string(weeks) +
+                      " weeks. Answer that on the case: fast track needs an absence expected to last longer.");
+        else
+            block(FastTrackBlock::expected_back,
+                  "Medarbejderen forventes tilbage inden for " + std::to_string(weeks) +
+                      " uger; fast track kræver, at fraværet forventes at vare længere.",
+                  "The employee is expected back within " + std::to_string(weeks) +
+                      " weeks; fast track needs an absence expected to last longer.");
+    }
+    if (window && out.days_left < 0) {
+        // The window's length as the rule gives it: whole weeks only when it is whole weeks.
+        const int window_days = window->offset_days + 1;
+        const bool whole_weeks = window_days % 7 == 0;
+        const std::string length_da = whole_weeks ? std::to_string(window_days / 7) + " uger" : days_da(window_days);
+        const std::string length_en = whole_weeks ? std::to_string(window_days / 7) + " weeks" : days_en(window_days);
         block(FastTrackBlock::window_closed,
-              "Fristen var " + out.last_day->danish() + " (dag " + std::to_string(window->offset_days + 1) +
-                  "): anmodningen skal ske inden for de første " + std::to_string((window->offset_days + 1) / 7) +
-                  " uger af fraværet, og " + day.danish() + " er dag " + std::to_string(out.absence_day) + ".",
-              "The deadline was " + out.last_day->danish() + " (day " + std::to_string(window->offset_days + 1) +
-                  "): the request must be made within the first " + std::to_string((window->offset_days + 1) / 7) +
-                  " weeks of absence, and " + day.danish() + " is day " + std::to_string(out.absence_day) + ".");
+              "Fristen var " + out.last_day->danish() + " (dag " + std::to_string(window_days) +
+                  "): anmodningen skal ske inden for de første " + length_da + " af fraværet, og " + day.danish() +
+                  " er dag " + std::to_string(out.absence_day) + ".",
+              "The deadline was " + out.last_day->danish() + " (day " + std::to_string(window_days) +
+                  "): the request must be made within the first " + length_en + " of absence, and " +
+                  day.danish() + " is day " + std::to_string(out.absence_day) + ".");
+    }
 
     out.eligible = out.blocks.empty();
     if (out.eligible) {
@@ -264,6 +284,133 @@ std::vector<ReferralStatus> next_statuses(ReferralStatus from, ReferralActor act
     return out;
 }
 
+// ---- service standards: the data ----------------------------------------------------------------
+
+std::string_view to_string(StandardMeasure m) {
+    return m == StandardMeasure::meeting ? "meeting" : "acknowledged";
+}
+
+bool ServiceStandardAgreement::covers(std::string_view municipality_code) const {
+    return std::find(municipality_codes.begin(), municipality_codes.end(), municipality_code) !=
+           municipality_codes.end();
+}
+
+const ServiceStandardAgreement* ServiceStandards::for_municipality(std::string_view municipality_code) const {
+    for (const auto& a : agreements)
+        if (a.covers(municipality_code)) return &a;
+    return nullptr;
+}
+
+namespace {
+
+bool is_municipality_code(const std::string& s) {
+    return s.size() == 3 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string indexed(const std::string& base, std::size_t i) {
+    return base + "[" + std::to_string(i) + "]";
+}
+
+} // namespace
+
+ServiceStandardsParse parse_service_standards(std::string_view json_text) {
+    using detail::Fields;
+    ServiceStandardsParse out;
+    auto& errors = out.errors;
+    const json j = detail::parse_data_file(json_text, errors);
+    if (j.is_discarded()) return out;
+    Fields f(j, "", errors);
+    f.only({"schema", "source", "note_en", "agreements"});
+    f.schema(1);
+    ServiceStandards result;
+    result.source = f.text("source", true);
+    std::vector<std::string> codes_seen, ids_seen;
+    if (const json* list = f.get("agreements", true)) {
+        if (!list->is_array()) {
+            f.error("agreements", "expected an array");
+        } else {
+            for (std::size_t i = 0; i < list->size(); ++i) {
+                const std::string path = indexed("agreements", i);
+                Fields a((*list)[i], path, errors);
+                a.only({"id", "title_da", "title_en", "source", "municipality_codes", "standards"});
+                ServiceStandardAgreement agreement;
+                agreement.id = a.text("id", true);
+                agreement.title_da = a.text("title_da", true);
+                agreement.title_en = a.text("title_en", true);
+                agreement.source = a.text("source", true);
+                if (!agreement.id.empty()) {
+                    if (std::find(ids_seen.begin(), ids_seen.end(), agreement.id) != ids_seen.end())
+                        a.error("id", "duplicate id \"" + agreement.id + "\"");
+                    ids_seen.push_back(agreement.id);
+                }
+                if (const json* codes = a.get("municipality_codes", true)) {
+                    if (!codes->is_array() || codes->empty()) {
+                        a.error("municipality_codes", "expected a non-empty array of 3-digit codes");
+                    } else {
+                        for (std::size_t k = 0; k < codes->size(); ++k) {
+                            const json& c = (*codes)[k];
+                            const std::string cpath = indexed(a.path("municipality_codes"), k);
+                            if (!c.is_string() || !is_municipality_code(c.get_ref<const std::string&>())) {
+                                errors.push_back(cpath + ": expected a 3-digit municipality code");
+                                continue;
+                            }
+                            const std::string& code = c.get_ref<const std::string&>();
+                            if (std::find(codes_seen.begin(), codes_seen.end(), code) != codes_seen.end())
+                                errors.push_back(cpath + ": municipality " + code +
+                                                 " is listed twice (a jobcentre keeps one set of promises)");
+                            codes_seen.push_back(code);
+                            agreement.municipality_codes.push_back(code);
+                        }
+                    }
+                }
+                if (const json* standards = a.get("standards", true)) {
+                    if (!standards->is_array() || standards->empty()) {
+                        a.error("standards", "expected a non-empty array");
+                    } else {
+                        for (std::size_t k = 0; k < standards->size(); ++k) {
+                            Fields st((*standards)[k], indexed(a.path("standards"), k), errors);
+                            st.only({"id", "measures", "working_days", "title_da", "title_en", "source"});
+                            ServiceStandard standard;
+                            standard.id = st.text("id", true);
+                            const std::string measures = st.text("measures", true);
+                            if (measures == "meeting")
+                                standard.measures = StandardMeasure::meeting;
+                            else if (measures == "acknowledged")
+                                standard.measures = StandardMeasure::acknowledged;
+                            else if (!measures.empty())
+                                st.error("measures", "expected \"acknowledged\" or \"meeting\", not \"" + measures + "\"");
+                            standard.working_days = st.integer("working_days", true, 0, 30).value_or(0);
+                            standard.title_da = st.text("title_da", true);
+                            standard.title_en = st.text("title_en", true);
+                            standard.source = st.text("source", true);
+                            if (!standard.id.empty() &&
+                                std::any_of(agreement.standards.begin(), agreement.standards.end(),
+                                            [&](const ServiceStandard& other) { return other.id == standard.id; }))
+                                st.error("id", "duplicate id \"" + standard.id + "\"");
+                            agreement.standards.push_back(std::move(standard));
+                        }
+                    }
+                }
+                result.agreements.push_back(std::move(agreement));
+            }
+        }
+    }
+    if (errors.empty()) out.standards = std::move(result);
+    return out;
+}
+
+std::vector<std::string> check_service_standards(const ServiceStandards& standards, const Municipalities& all) {
+    std::vector<std::string> errors;
+    for (std::size_t i = 0; i < standards.agreements.size(); ++i) {
+        const auto& codes = standards.agreements[i].municipality_codes;
+        for (std::size_t k = 0; k < codes.size(); ++k)
+            if (!all.find_by_code(codes[k]))
+                errors.push_back(indexed(indexed("agreements", i) + ".municipality_codes", k) + ": no municipality " +
+                                 codes[k]);
+    }
+    return errors;
+}
+
 // ---- service indicators -------------------------------------------------------------------------
 
 namespace {
@@ -274,7 +421,10 @@ ServiceIndicator indicator(std::string id, Date due, std::optional<Date> done, D
     i.due = due;
     i.done_on = done;
     i.days_left = due - today;
-    i.working_days_left = today <= due ? working_days_between(today, due) : -working_days_between(due, today);
+    // Past the due day it is overdue even before a working day has gone by (a weekend or holiday
+    // right after it): never 0, which means "due today".
+    i.working_days_left =
+        today <= due ? working_days_between(today, due) : -std::max(1, working_days_between(due, today));
     if (done) i.status = *done <= due ? IndicatorStatus::met : IndicatorStatus::late;
     else i.status = today > due ? IndicatorStatus::overdue : IndicatorStatus::open;
     return i;
@@ -282,23 +432,23 @@ ServiceIndicator indicator(std::string id, Date due, std::optional<Date> done, D
 
 } // namespace
 
-std::vector<ServiceIndicator> service_indicators(const ReferralDates& dates, Date today, const RuleSet* rules) {
+std::vector<ServiceIndicator> service_indicators(const ReferralDates& dates, Date today,
+                                                 const ServiceStandards& standards, const RuleSet* rules) {
     std::vector<ServiceIndicator> out;
-    // Received on the day it was sent, or on the next working day when sent on a weekend or holiday.
-    const Date received = add_working_days(dates.sent_on, 0);
-
-    ServiceIndicator ack = indicator("acknowledged_same_working_day", received, dates.acknowledged_on, today);
-    ack.title_da = "Kvitteret samme arbejdsdag";
-    ack.title_en = "Acknowledged the same working day";
-    ack.source = "Servicestandard 1, jobcentrene i Vestjylland (seed 001)";
-    out.push_back(std::move(ack));
-
-    ServiceIndicator meeting =
-        indicator("meeting_within_5_working_days", add_working_days(received, 5), dates.meeting_on, today);
-    meeting.title_da = "Møde på virksomheden inden for 5 arbejdsdage";
-    meeting.title_en = "Meeting at the workplace within 5 working days";
-    meeting.source = "Servicestandard 2, jobcentrene i Vestjylland (seed 001)";
-    out.push_back(std::move(meeting));
+    // What the jobcentre promised, if it promised anything.
+    if (const ServiceStandardAgreement* promised = standards.for_municipality(dates.municipality_code)) {
+        // Received on the day it was sent, or on the next working day when sent on a weekend or holiday.
+        const Date received = add_working_days(dates.sent_on, 0);
+        for (const ServiceStandard& standard : promised->standards) {
+            const std::optional<Date> done =
+                standard.measures == StandardMeasure::acknowledged ? dates.acknowledged_on : dates.meeting_on;
+            ServiceIndicator i = indicator(standard.id, add_working_days(received, standard.working_days), done, today);
+            i.title_da = standard.title_da;
+            i.title_en = standard.title_en;
+            i.source = standard.source;
+            out.push_back(std::move(i));
+        }
+    }
 
     if (dates.kind == ReferralKind::fast_track) {
         int offset = 14; // law.md: "within 2 weeks of the request"

@@ -82,8 +82,16 @@ bool conditions_hold(const RuleSet& set, const Rule& rule, const CaseInput& in, 
     if (c.not_expected_back_within_8_weeks &&
         *c.not_expected_back_within_8_weeks != t.not_expected_back_within_8_weeks) {
         const std::string w = std::to_string(set.expected_absence_weeks);
-        mark_not_applicable(e, "Medarbejderen forventes tilbage inden for " + w + " uger.",
-                            "The employee is expected back within " + w + " weeks.");
+        // An open spell without an expected return or the "not back" answer says nothing either way:
+        // the timeline must not state an expectation nobody recorded.
+        const bool unanswered = !spell.last_day && !spell.expected_return && !spell.not_expected_back_within_8_weeks;
+        if (unanswered)
+            mark_not_applicable(e, "Det er ikke oplyst, om medarbejderen forventes tilbage inden for " + w + " uger.",
+                                "It has not been recorded whether the employee is expected back within " + w +
+                                    " weeks.");
+        else
+            mark_not_applicable(e, "Medarbejderen forventes tilbage inden for " + w + " uger.",
+                                "The employee is expected back within " + w + " weeks.");
         return false;
     }
     if (c.fast_track_requested && *c.fast_track_requested != in.fast_track_requested_on.has_value()) {

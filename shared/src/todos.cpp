@@ -4,6 +4,7 @@
 #include "naervaer/reassessment.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <numeric>
 
 namespace naervaer {
@@ -76,15 +77,56 @@ void apply_marks(CaseInput& in, const DoneMarks& marks) {
     }
 }
 
+// Parsed template snapshots of one call, by (template id, version). The server accepts a record
+// only when its snapshot equals the shipped template of that id and version, and a changed
+// template is a new version with a new file (docs/forms.md), so all records of one id and version
+// carry the same snapshot: the first one's parse serves them all. A snapshot that does not parse
+// is remembered as such (its records then give nothing, as met_rule and agreement_todos would).
+class SnapshotCache {
+  public:
+    explicit SnapshotCache(TodoStats* stats) : stats_(stats) {}
+
+    const FormTemplate* form_of(const ConversationRecord& record) {
+        // A handful of templates: a linear search beats a map.
+        for (const Entry& e : entries_)
+            if (e.version == record.template_version && e.id == record.template_id) return e.form ? &*e.form : nullptr;
+        Entry& e = entries_.emplace_back();
+        e.id = record.template_id;
+        e.version = record.template_version;
+        e.form = parse_form_template_json(record.template_snapshot).form;
+        if (stats_) ++stats_->snapshots_parsed;
+        return e.form ? &*e.form : nullptr;
+    }
+
+  private:
+    struct Entry {
+        std::string id;
+        int version = 0;
+        std::optional<FormTemplate> form;
+    };
+    std::deque<Entry> entries_; // a deque: pointers handed out stay valid as it grows
+    TodoStats* stats_;
+};
+
+// Whether a record is the case's: filed under its spell and naming its employee. The records map
+// is the caller's, so a mismatch must never put one employee's record on another's case; steps
+// (apply_records) and agreements (add_agreements) apply this same test.
+bool is_case_record(const ConversationRecord& record, std::string_view spell_id, std::string_view employee_id) {
+    return record.spell_id == spell_id && record.employee_id == employee_id;
+}
+
 // The steps the case's signed conversation records meet (met_rule): each completes its rule on the
 // meeting day; when a mark or another record already completed the rule, the earlier day counts.
 // A record meeting the fast-track window dates the request like a mark does. Records of other
-// spells are ignored. Call after apply_marks. No records: nothing to do.
-void apply_records(CaseInput& in, std::span<const ConversationRecord> records) {
+// spells or employees are ignored. Call after apply_marks. No records: nothing to do.
+void apply_records(CaseInput& in, std::span<const ConversationRecord> records, std::string_view employee_id,
+                   SnapshotCache& snapshots) {
     for (const ConversationRecord& record : records) {
-        // Cheap tests before the snapshot is parsed.
-        if (!record.is_signed() || record.spell_id != in.spell.id) continue;
-        std::optional<RuleMet> met = met_rule(record);
+        // Cheap tests before the snapshot is looked up.
+        if (!record.is_signed() || !is_case_record(record, in.spell.id, employee_id)) continue;
+        const FormTemplate* form = snapshots.form_of(record);
+        if (!form) continue;
+        std::optional<RuleMet> met = met_rule(record, *form);
         if (!met) continue;
         const bool fast_track = met->rule_id == "fast_track_window";
         auto same = std::find_if(in.completed.begin(), in.completed.end(),
@@ -96,13 +138,6 @@ void apply_records(CaseInput& in, std::span<const ConversationRecord> records) {
         if (fast_track && (!in.fast_track_requested_on || met->on < *in.fast_track_requested_on))
             in.fast_track_requested_on = met->on;
     }
-}
-
-// A string member of a snapshot, or "" (snapshots are checked JSON, but never trusted to throw).
-std::string snapshot_text(const nlohmann::json& snapshot, const char* key) {
-    if (!snapshot.is_object()) return {};
-    const auto it = snapshot.find(key);
-    return it != snapshot.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
 TodoBucket bucket_of(Date due, Date today) {
@@ -131,6 +166,7 @@ struct Collector {
     const DoneMarks& marks;
     std::vector<Todo>& out;
     std::vector<const Employee*>& owners; // parallel to `out`, for sorting by name
+    SnapshotCache& snapshots;
 
     bool marked(const std::string& key) const { return marks.find(key) != marks.end(); }
 
@@ -171,22 +207,19 @@ struct Collector {
     }
 
     // The agreements of the case's signed records (agreement_todos skips drafts and hidden
-    // agreement fields), due on the agreed day; a weekend or holiday suggests the working day
-    // before, as for deadlines.
+    // agreement fields) due on or after `oldest_due`, due on the agreed day; a weekend or holiday
+    // suggests the working day before, as for deadlines.
     void add_agreements(std::span<const ConversationRecord> records, const AbsenceSpell& spell,
-                        const Employee& employee) {
+                        const Employee& employee, Date oldest_due) {
         for (const ConversationRecord& record : records) {
-            if (!record.is_signed()) continue;
-            // A record filed under another spell or employee is not this case's (the map is the
-            // caller's; a mismatch must never show one employee's agreement on another's case).
-            if (record.spell_id != spell.id || record.employee_id != employee.id) continue;
-            std::vector<AgreementTodo> agreed = agreement_todos(record);
+            if (!record.is_signed() || !is_case_record(record, spell.id, employee.id)) continue;
+            const FormTemplate* form = snapshots.form_of(record);
+            if (!form) continue;
+            std::vector<AgreementTodo> agreed = agreement_todos(record, *form);
             if (agreed.empty()) continue;
-            const std::string title_da = snapshot_text(record.template_snapshot, "title_da");
-            const std::string title_en = snapshot_text(record.template_snapshot, "title_en");
             const std::string held_on = record.held_on.danish();
             for (AgreementTodo& a : agreed) {
-                if (marked(a.key)) continue;
+                if (a.agreement.due < oldest_due || marked(a.key)) continue;
                 Todo t;
                 t.key = std::move(a.key);
                 t.source = TodoSource::agreement;
@@ -197,8 +230,8 @@ struct Collector {
                 t.kind = RuleKind::deadline; // overdue from the day after until marked
                 t.title_da = a.agreement.text;
                 t.title_en = a.agreement.text; // the form's own words, in the language written
-                t.detail_da = "Aftalt i " + title_da + " " + held_on + " · ansvarlig: " + a.agreement.owner;
-                t.detail_en = "Agreed in " + title_en + " " + held_on + " · responsible: " + a.agreement.owner;
+                t.detail_da = "Aftalt i " + form->title_da + " " + held_on + " · ansvarlig: " + a.agreement.owner;
+                t.detail_en = "Agreed in " + form->title_en + " " + held_on + " · responsible: " + a.agreement.owner;
                 t.record_id = record.id;
                 t.owner = std::move(a.agreement.owner);
                 add(std::move(t), employee);
@@ -257,7 +290,9 @@ CaseInput case_input(const AbsenceSpell& spell, const Employee* employee,
     in.employee_spells.assign(employee_spells.begin(), employee_spells.end());
     in.today = today;
     apply_marks(in, marks);
-    apply_records(in, case_records);
+    SnapshotCache snapshots(nullptr);
+    apply_records(in, case_records, employee ? std::string_view(employee->id) : std::string_view(spell.employee_id),
+                  snapshots);
     return in;
 }
 
@@ -266,8 +301,10 @@ std::vector<Todo> compute_todos(const TodoInput& input) {
     std::vector<const Employee*> owners;
     if (!input.spells_by_employee) return todos;
     const DoneMarks& marks = input.marks ? *input.marks : no_marks();
-    Collector collect{input, marks, todos, owners};
-    const Date oldest_end = input.today.plus_days(-input.horizon_days);
+    SnapshotCache snapshots(input.stats);
+    Collector collect{input, marks, todos, owners, snapshots};
+    // Cases that ended before this day, and agreements due before it, are history.
+    const Date oldest = input.today.plus_days(-input.horizon_days);
     const bool has_records = input.records && !input.records->empty();
 
     // One CaseInput reused across an employee's cases: the employee's spells are copied once per
@@ -282,8 +319,6 @@ std::vector<Todo> compute_todos(const TodoInput& input) {
 
         bool spells_copied = false;
         for (const AbsenceSpell& spell : spells) {
-            // Old cases are history.
-            if (spell.last_day && *spell.last_day < oldest_end) continue;
             // The case's records, viewed in place (no copy); most cases have none.
             std::span<const ConversationRecord> case_records;
             if (has_records) {
@@ -291,8 +326,12 @@ std::vector<Todo> compute_todos(const TodoInput& input) {
                 if (r != input.records->end()) case_records = r->second;
             }
             // Agreements are the leader's whatever the absence is (a care conversation may follow
-            // pregnancy-related absence too), so they do not wait for a timeline.
-            if (!case_records.empty()) collect.add_agreements(case_records, spell, employee);
+            // pregnancy-related absence too), so they do not wait for a timeline; and an agreement
+            // may fall due long after its case ended, so the age of the agreement counts, not the
+            // case's.
+            if (!case_records.empty()) collect.add_agreements(case_records, spell, employee, oldest);
+            // Old cases are history.
+            if (spell.last_day && *spell.last_day < oldest) continue;
             // Cases outside the Sickness Benefit Act have no deadlines.
             if (!counts_as_sickness_benefit(spell)) continue;
             const RuleSet* set = rule_set_in_force(input.rule_sets, spell.first_day);
@@ -304,7 +343,7 @@ std::vector<Todo> compute_todos(const TodoInput& input) {
             }
             in.spell = spell;
             apply_marks(in, marks);
-            apply_records(in, case_records);
+            apply_records(in, case_records, employee.id, snapshots);
             CaseTimeline timeline = compute_timeline(*set, in);
             if (!timeline.not_covered_en.empty()) continue;
             collect.add_case(std::move(timeline), *set, spell, employee);

@@ -131,7 +131,8 @@ TEST_CASE("demo: the scaled demo seeds the requested employees and spells, and p
     CHECK(page.body["changes"].size() == 2000); // the page limit
     CHECK(page.body["more"] == true);
     const Reply rest = admin.get("/api/v1/sync?since=" + std::to_string(page.body["cursor"].get<long long>()));
-    CHECK(rest.body["changes"].size() == 5 + 200 + 2000 - 2000);
+    // 5 departments, 200 employees, 2,000 spells, a signed conversation for every other employee
+    CHECK(rest.body["changes"].size() == 5 + 200 + 2000 + 100 - 2000);
     CHECK(rest.body["more"] == false);
 }
 

@@ -425,3 +425,39 @@ TEST_CASE("a signed conversation meets its template's rule on the day it was hel
 
     CHECK_FALSE(met_rule(signed_round_table()).has_value()); // the round table meets no rule
 }
+
+TEST_CASE("met_rule and agreement_todos from an already parsed template parse nothing and agree with the snapshot") {
+    // The overloads that take the parsed template (compute_todos keeps one per template id and
+    // version): the same answers as parsing the snapshot, for the shipped templates.
+    const FormTemplate absence = load_template("absence_conversation.v1.json");
+    ConversationRecord r = new_conversation_record(absence, "cr-2", "emp-7", "sp-19", day(2026, 3, 9));
+    r.answers = json::parse(R"({"agreements": [{"text": "Ringe igen", "owner": "Bo", "due": "2026-03-16"}]})");
+    CHECK_FALSE(met_rule(r, absence).has_value()); // a draft meets nothing
+    CHECK(agreement_todos(r, absence).empty());    // and agrees nothing
+    r.status = ConversationStatus::signed_off;
+    r.sign_off = anna_signs();
+    const auto met = met_rule(r, absence);
+    REQUIRE(met.has_value());
+    CHECK(met->rule_id == "absence_conversation");
+    CHECK(met->on == day(2026, 3, 9));
+    CHECK(met->rule_id == met_rule(r)->rule_id);
+    const auto todos = agreement_todos(r, absence);
+    REQUIRE(todos.size() == 1);
+    CHECK(todos[0].key == "sp-19/agreement/cr-2/0");
+    CHECK(todos[0].agreement.due == day(2026, 3, 16));
+    CHECK(agreement_todos(r).size() == 1);
+    CHECK(agreement_todos(r)[0].key == todos[0].key);
+
+    const FormTemplate round_table = load_template("round_table.v1.json");
+    CHECK(agreement_todos(signed_round_table(), round_table).size() == 2);
+    CHECK_FALSE(met_rule(signed_round_table(), round_table).has_value());
+
+    // The template given is the one used: the snapshot is not read again. With the snapshot
+    // emptied, the parsing overloads find nothing, the others still answer from `absence`.
+    ConversationRecord no_snapshot = r;
+    no_snapshot.template_snapshot = json::object();
+    CHECK_FALSE(met_rule(no_snapshot).has_value());
+    CHECK(agreement_todos(no_snapshot).empty());
+    CHECK(met_rule(no_snapshot, absence).has_value());
+    CHECK(agreement_todos(no_snapshot, absence).size() == 1);
+}

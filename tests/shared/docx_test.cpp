@@ -210,7 +210,7 @@ TEST_CASE(
     CHECK(contains(document, "<w:pStyle w:val=\"Title\"/></w:pPr><w:r><w:t "
                              "xml:space=\"preserve\">Sygefraværspolitik for Nordby Kommune</w:t>"));
     CHECK(contains(document, ">Version 2 · Godkendt 05-01-2026 af Anne Admin<"));
-    CHECK(contains(document, ">Lovgrundlag: Sygedagpengeloven § 7 a; Praksis; Barselloven § 6, stk. 2<"));
+    CHECK(contains(document, ">Lovgrundlag: Sygedagpengeloven § 7 a; Praksis<"));
     CHECK(contains(document, "<w:footerReference w:type=\"default\" r:id=\"rIdFooter1\"/>"));
 
     const std::string styles = dir.read("parts/word/styles.xml");
@@ -391,7 +391,8 @@ TEST_CASE("policy export: the PDF's text has the title, numbered sections, legal
     CHECK(contains(text, "Version 2 · Godkendt 05-01-2026 af Anne Admin"));
     for (const auto& s : v.document.sections)
         CHECK(count(text, std::to_string(s.number) + ". " + s.title) == 2); // contents + heading
-    CHECK(contains(text, "Lovgrundlag: Sygedagpengeloven § 7 a; Praksis; Barselloven § 6, stk. 2"));
+    CHECK(contains(text, "Lovgrundlag: Sygedagpengeloven § 7 a; Praksis"));
+    CHECK_FALSE(contains(text, "Barselloven")); // the care clause's counting is the policy's choice
     const std::size_t pages = count(text, "\f");
     REQUIRE(pages >= 2);
     for (std::size_t p = 1; p <= pages; ++p)

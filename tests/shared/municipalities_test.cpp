@@ -1,7 +1,10 @@
 // The jobcentres' data: the 98 municipalities with their codes, regions and jobcentres
-// (assets/jobcenter/municipalities.json) and Lyngby-Taarbæk's service catalogue
-// (assets/jobcenter/services.json, seed 000). The shipped files are read, not copies of them.
+// (assets/jobcenter/municipalities.json), Lyngby-Taarbæk's service catalogue
+// (assets/jobcenter/services.json, seed 000) and the West Jutland jobcentres' service standards
+// (assets/jobcenter/service_standards.json, seed 001). The shipped files are read, not copies of
+// them.
 #include "naervaer/municipalities.hpp"
+#include "naervaer/referral.hpp"
 #include "naervaer/service_catalogue.hpp"
 
 #include "assets_fixture.hpp"
@@ -149,6 +152,30 @@ TEST_CASE("municipalities: found by name ignoring case (also æøå), spaces, hy
     CHECK(code_of_name("Kommune") == "(none)");
 }
 
+TEST_CASE("municipalities: the official genitive names Københavns Kommune and Bornholms Regionskommune") {
+    // The official names (DAGI): "Københavns Kommune" and "Bornholms Regionskommune", Bornholm
+    // being the one regional municipality. Without the suffix the genitive is left: an alias.
+    CHECK(code_of_name("Københavns Kommune") == "101");
+    CHECK(code_of_name("KØBENHAVNS KOMMUNE") == "101");
+    CHECK(code_of_name("Københavns") == "101");
+    CHECK(code_of_name("Bornholms Regionskommune") == "400");
+    CHECK(code_of_name("bornholms regionskommune") == "400");
+    CHECK(code_of_name("Bornholms") == "400");
+    CHECK(code_of_name("Bornholm Regionskommune") == "400");
+    CHECK(code_of_name("Bornholms Kommune") == "400");
+    // The suffix alone is no name.
+    CHECK(code_of_name("Regionskommune") == "(none)");
+
+    // " regionskommune" is dropped by the comparison itself, not only found through the aliases: a
+    // file without them still finds "Bornholm Regionskommune".
+    const auto bare = parse_municipalities(
+        R"({"schema": 1, "source": "t", "municipalities": [{"code": "400", "name": "Bornholm", "region": "Region Hovedstaden", "jobcenter": "Jobcenter Bornholm"}]})");
+    REQUIRE(bare.ok());
+    REQUIRE(bare.municipalities->find_by_name("Bornholm Regionskommune") != nullptr);
+    CHECK(bare.municipalities->find_by_name("Bornholm Regionskommune")->code == "400");
+    CHECK(bare.municipalities->find_by_name("Bornholms Regionskommune") == nullptr); // the genitive is the alias's job
+}
+
 TEST_CASE("municipalities: the parser refuses malformed files") {
     auto errors = [](std::string_view text) { return parse_municipalities(text).errors; };
     const char* head = R"({"schema": 1, "source": "test", "municipalities": [)";
@@ -272,4 +299,79 @@ TEST_CASE("service catalogue: the parser refuses malformed catalogues") {
     CHECK(has_error(parse(R"({"package": "basic", "services": [{"id": "a", "title_da": "A", "title_en": "A", "description_da": "D"}], "counter_requirements": []})")
                         .errors,
                     "services[0].description_en: is required"));
+}
+
+// ---- service standards (seed 001) ----------------------------------------------------------------
+
+TEST_CASE("service standards: only the 8 jobcentres of the province of West Jutland promise them") {
+    auto parsed = parse_service_standards(read_asset("jobcenter/service_standards.json"));
+    for (const auto& e : parsed.errors)
+        MESSAGE("service_standards.json: " << e);
+    REQUIRE(parsed.ok());
+    const ServiceStandards& standards = *parsed.standards;
+    CHECK(check_service_standards(standards, shipped_municipalities()).empty());
+    REQUIRE(standards.agreements.size() == 1);
+    const ServiceStandardAgreement& west = standards.agreements[0];
+    // Seed 001: "De 8 jobcentre i landsdel Vestjylland"; Danmarks Statistik's landsdel Vestjylland
+    // is these 8 municipalities, all in Region Midtjylland.
+    std::set<std::string> names;
+    for (const auto& code : west.municipality_codes) {
+        const Municipality* m = shipped_municipalities().find_by_code(code);
+        REQUIRE_MESSAGE(m != nullptr, code);
+        CHECK(m->region == "Region Midtjylland");
+        names.insert(m->name);
+    }
+    CHECK(names == std::set<std::string>{"Herning", "Holstebro", "Ikast-Brande", "Lemvig", "Ringkøbing-Skjern",
+                                         "Skive", "Struer", "Viborg"});
+    CHECK(standards.for_municipality("657") == &west); // Herning
+    CHECK(standards.for_municipality("101") == nullptr); // København promised nothing
+    CHECK(standards.for_municipality("740") == nullptr); // Silkeborg: Vestjylland's storkreds, not its landsdel
+    CHECK(standards.for_municipality("860") == nullptr); // Hjørring
+
+    // Standards 1 and 2 of the seed, as data; standard 3 has no date.
+    REQUIRE(west.standards.size() == 2);
+    CHECK(west.standards[0].id == "acknowledged_same_working_day");
+    CHECK(west.standards[0].measures == StandardMeasure::acknowledged);
+    CHECK(west.standards[0].working_days == 0);
+    CHECK(west.standards[1].id == "meeting_within_5_working_days");
+    CHECK(west.standards[1].measures == StandardMeasure::meeting);
+    CHECK(west.standards[1].working_days == 5);
+    CHECK(west.standards[1].source.find("seed 001") != std::string::npos);
+}
+
+TEST_CASE("service standards: the parser refuses malformed files") {
+    auto errors = [](const std::string& text) { return parse_service_standards(text).errors; };
+    auto file = [](const std::string& codes, const std::string& standard) {
+        return R"({"schema": 1, "source": "s", "agreements": [{"id": "a", "title_da": "A", "title_en": "A", "source": "s", "municipality_codes": [)" +
+               codes + R"(], "standards": [)" + standard + "]}]}";
+    };
+    const std::string standard =
+        R"({"id": "ack", "measures": "acknowledged", "working_days": 0, "title_da": "K", "title_en": "A", "source": "s"})";
+    CHECK(parse_service_standards(file(R"("657")", standard)).ok());
+    CHECK(has_error(errors("not json"), "not valid JSON"));
+    CHECK(has_error(errors(file(R"("65")", standard)), "agreements[0].municipality_codes[0]: expected a 3-digit"));
+    CHECK(has_error(errors(file(R"("657", "657")", standard)), "municipality 657 is listed twice"));
+    CHECK(has_error(errors(file(R"("657")", standard + "," + standard)), "agreements[0].standards[1].id: duplicate id"));
+    std::string bad = standard;
+    bad.replace(bad.find("acknowledged"), 12, "answered");
+    CHECK(has_error(errors(file(R"("657")", bad)), "standards[0].measures: expected \"acknowledged\" or \"meeting\""));
+    bad = standard;
+    bad.replace(bad.find("\"working_days\": 0"), 17, "\"working_days\": 31");
+    CHECK(has_error(errors(file(R"("657")", bad)), "standards[0].working_days: must be between 0 and 30"));
+    bad = standard;
+    bad.replace(bad.find("\"title_en\": \"A\", "), 17, "");
+    CHECK(has_error(errors(file(R"("657")", bad)), "standards[0].title_en: is required"));
+    CHECK(has_error(errors(file(R"("657")", standard.substr(0, standard.size() - 1) + R"(, "hours": 2})")),
+                    "standards[0].hours: unknown field"));
+    // A code in two agreements: one jobcentre, one set of promises.
+    const std::string two = R"({"schema": 1, "source": "s", "agreements": [)"
+                            R"({"id": "a", "title_da": "A", "title_en": "A", "source": "s", "municipality_codes": ["657"], "standards": [)" +
+                            standard + R"(]}, {"id": "b", "title_da": "B", "title_en": "B", "source": "s", "municipality_codes": ["657"], "standards": [)" +
+                            standard + "]}]}";
+    CHECK(has_error(errors(two), "agreements[1].municipality_codes[0]: municipality 657 is listed twice"));
+    // A code that is 3 digits but no municipality: the check against municipalities.json.
+    const auto unknown = parse_service_standards(file(R"("999")", standard));
+    REQUIRE(unknown.ok());
+    CHECK(check_service_standards(*unknown.standards, shipped_municipalities()) ==
+          std::vector<std::string>{"agreements[0].municipality_codes[0]: no municipality 999"});
 }

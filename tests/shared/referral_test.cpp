@@ -78,6 +78,27 @@ const Municipalities& shipped_municipalities() {
     return all;
 }
 
+const ServiceStandards& shipped_standards() {
+    static const ServiceStandards all = [] {
+        auto parsed = parse_service_standards(read_asset("jobcenter/service_standards.json"));
+        REQUIRE(parsed.ok());
+        return *parsed.standards;
+    }();
+    return all;
+}
+
+// The indicators of `dates` with the shipped service standards.
+std::vector<ServiceIndicator> indicators(const ReferralDates& dates, Date today, const RuleSet* rules = nullptr) {
+    return service_indicators(dates, today, shipped_standards(), rules);
+}
+
+std::vector<std::string> ids(const std::vector<ServiceIndicator>& all) {
+    std::vector<std::string> out;
+    for (const auto& i : all)
+        out.push_back(i.id);
+    return out;
+}
+
 const ServiceIndicator& indicator(const std::vector<ServiceIndicator>& all, std::string_view id) {
     auto it = std::find_if(all.begin(), all.end(), [&](const auto& i) { return i.id == id; });
     REQUIRE_MESSAGE(it != all.end(), "no indicator " << id);
@@ -141,6 +162,63 @@ TEST_CASE("fast track: an employee expected back within 8 weeks gives no fast tr
     CHECK(fast_track_eligibility(sets, s, day34).eligible);
     s.expected_return = d(2025, 4, 27);
     CHECK(blocks(fast_track_eligibility(sets, s, day34)) == std::vector<std::string>{"expected_back"});
+}
+
+TEST_CASE("fast track: an ongoing case that does not say whether the employee is back within 8 weeks") {
+    // Neither the flag nor an expected return: the case has not answered the rule's condition, so
+    // the answer asks for it instead of saying the employee is expected back.
+    const auto sets = shipped_rule_sets();
+    AbsenceSpell unknown = long_absence();
+    unknown.not_expected_back_within_8_weeks = false;
+    const auto on34 = fast_track_eligibility(sets, unknown, day34);
+    CHECK_FALSE(on34.eligible);
+    CHECK(blocks(on34) == std::vector<std::string>{"expectation_unknown"});
+    CHECK(on34.reason_da == "Det er ikke oplyst, om medarbejderen forventes tilbage inden for 8 uger. Svar på det "
+                            "på sagen: fast track kræver, at fraværet forventes at vare længere.");
+    CHECK(on34.reason_en == "It is not recorded whether the employee is expected back within 8 weeks. Answer "
+                            "that on the case: fast track needs an absence expected to last longer.");
+    CHECK_FALSE(contains(on34.reason_da, "forventes tilbage inden for 8 uger;"));
+    CHECK(to_string(FastTrackBlock::expectation_unknown) == "expectation_unknown");
+    // In the place of expected_back, before the closed window.
+    CHECK(blocks(fast_track_eligibility(sets, unknown, day36)) ==
+          std::vector<std::string>{"expectation_unknown", "window_closed"});
+    // Not known to be away 8 weeks: no retention plan offered either, the contact request always.
+    CHECK(alternatives(on34) == std::vector<std::string>{"contact_request"});
+
+    // Answering the question decides: an expected return on day 57 (first day + 56, Mon
+    // 28-04-2025) makes it possible, one on day 41 gives expected_back.
+    unknown.expected_return = d(2025, 4, 28);
+    CHECK(fast_track_eligibility(sets, unknown, day34).eligible);
+    unknown.expected_return = first_day.plus_days(40);
+    CHECK(blocks(fast_track_eligibility(sets, unknown, day34)) == std::vector<std::string>{"expected_back"});
+    // A closed spell answers it with the actual return: back on day 31 is within 8 weeks.
+    AbsenceSpell closed = long_absence();
+    closed.not_expected_back_within_8_weeks = false;
+    closed.last_day = d(2025, 4, 1);
+    CHECK(blocks(fast_track_eligibility(sets, closed, day34)) ==
+          std::vector<std::string>{"absence_ended", "expected_back"});
+}
+
+TEST_CASE("fast track: the closed window's sentence gives the rule's length, in weeks only when whole weeks") {
+    // A rule whose window were the first 31 days (offset 30): first day Mon 03-03-2025, last day
+    // 03-03 + 30 = Wed 02-04-2025 (day 31); on day 36 (Mon 07-04-2025) it closed. 31 days are not
+    // whole weeks: the sentence says "31 dage", not the 4 weeks that (30 + 1) / 7 would give.
+    std::vector<RuleSet> sets = shipped_rule_sets();
+    for (auto& set : sets)
+        for (auto& r : set.rules)
+            if (r.id == "fast_track_window") r.offset_days = 30;
+    const auto closed = fast_track_eligibility(sets, long_absence(), day36);
+    CHECK(blocks(closed) == std::vector<std::string>{"window_closed"});
+    CHECK(closed.reason_da == "Fristen var 02-04-2025 (dag 31): anmodningen skal ske inden for de første 31 dage af "
+                              "fraværet, og 07-04-2025 er dag 36.");
+    CHECK(closed.reason_en == "The deadline was 02-04-2025 (day 31): the request must be made within the first 31 "
+                              "days of absence, and 07-04-2025 is day 36.");
+    // Whole weeks stay weeks: 6 weeks (offset 41, last day Sun 13-04-2025) on day 43 (Mon 14-04).
+    for (auto& set : sets)
+        for (auto& r : set.rules)
+            if (r.id == "fast_track_window") r.offset_days = 41;
+    CHECK(contains(fast_track_eligibility(sets, long_absence(), d(2025, 4, 14)).reason_da,
+                   "(dag 42): anmodningen skal ske inden for de første 6 uger af fraværet, og 14-04-2025 er dag 43."));
 }
 
 TEST_CASE("fast track: what else fits, and the other reasons in their order") {
@@ -265,20 +343,25 @@ TEST_CASE("referral status: the jobcentre moves it forward, the employer may onl
 // ---- service standards --------------------------------------------------------------------------
 
 TEST_CASE("service standards: counted in Danish working days across Easter 2025") {
+    // A referral to Jobcenter Herning (657), one of the 8 West Jutland jobcentres of seed 001.
     // Easter 2025: Skærtorsdag Thu 17-04, Langfredag Fri 18-04, Easter Monday 21-04 are holidays.
     // Sent Wed 16-04-2025: acknowledge the same day; the meeting's 5 working days are Tue 22,
     // Wed 23, Thu 24, Fri 25, Mon 28-04-2025; the first conversation 16-04 + 14 = Wed 30-04-2025.
     ReferralDates dates;
     dates.kind = ReferralKind::fast_track;
+    dates.municipality_code = "657";
     dates.sent_on = d(2025, 4, 16);
 
-    auto on_17th = service_indicators(dates, d(2025, 4, 17));
+    auto on_17th = indicators(dates, d(2025, 4, 17));
     REQUIRE(on_17th.size() == 3);
     const auto& ack = indicator(on_17th, "acknowledged_same_working_day");
     CHECK(ack.due == d(2025, 4, 16));
     CHECK(ack.status == IndicatorStatus::overdue);
     CHECK(ack.days_left == -1);
-    CHECK(ack.working_days_left == 0); // 17-04 is a holiday: no working day has passed since
+    // 17-04 is a holiday: no working day has passed since the due day, but it has passed, so the
+    // count is -1, not 0 (0 is "due today").
+    CHECK(ack.working_days_left == -1);
+    CHECK(ack.source.find("Servicestandard 1") != std::string::npos);
     const auto& meeting = indicator(on_17th, "meeting_within_5_working_days");
     CHECK(meeting.due == d(2025, 4, 28));
     CHECK(meeting.status == IndicatorStatus::open);
@@ -291,30 +374,39 @@ TEST_CASE("service standards: counted in Danish working days across Easter 2025"
 
     // Acknowledged the same day: met; on Tue 22-04: late.
     dates.acknowledged_on = d(2025, 4, 16);
-    CHECK(indicator(service_indicators(dates, d(2025, 4, 17)), "acknowledged_same_working_day").status ==
+    CHECK(indicator(indicators(dates, d(2025, 4, 17)), "acknowledged_same_working_day").status ==
           IndicatorStatus::met);
     dates.acknowledged_on = d(2025, 4, 22);
-    CHECK(indicator(service_indicators(dates, d(2025, 4, 22)), "acknowledged_same_working_day").status ==
+    CHECK(indicator(indicators(dates, d(2025, 4, 22)), "acknowledged_same_working_day").status ==
           IndicatorStatus::late);
+
+    // Overdue across the Easter holidays: (16-04, 19-04] holds no working day (Skærtorsdag,
+    // Langfredag, Saturday): still -1; (16-04, 22-04] holds Tue 22-04: -1; Wed 23-04: -2.
+    CHECK(indicator(indicators(dates, d(2025, 4, 19)), "acknowledged_same_working_day").working_days_left == -1);
+    CHECK(indicator(indicators(dates, d(2025, 4, 22)), "acknowledged_same_working_day").working_days_left == -1);
+    CHECK(indicator(indicators(dates, d(2025, 4, 23)), "acknowledged_same_working_day").working_days_left == -2);
+    // The due day itself: 0; the day before (Tue 15-04): 1.
+    CHECK(indicator(indicators(dates, d(2025, 4, 16)), "acknowledged_same_working_day").working_days_left == 0);
+    CHECK(indicator(indicators(dates, d(2025, 4, 15)), "acknowledged_same_working_day").working_days_left == 1);
 
     // No meeting by Tue 29-04: overdue by one working day. A meeting booked for Mon 28-04 is met
     // (also while it is still ahead), one on Tue 29-04 late.
-    const auto& late_meeting = indicator(service_indicators(dates, d(2025, 4, 29)), "meeting_within_5_working_days");
+    const auto& late_meeting = indicator(indicators(dates, d(2025, 4, 29)), "meeting_within_5_working_days");
     CHECK(late_meeting.status == IndicatorStatus::overdue);
     CHECK(late_meeting.working_days_left == -1);
     dates.meeting_on = d(2025, 4, 28);
-    CHECK(indicator(service_indicators(dates, d(2025, 4, 23)), "meeting_within_5_working_days").status ==
+    CHECK(indicator(indicators(dates, d(2025, 4, 23)), "meeting_within_5_working_days").status ==
           IndicatorStatus::met);
     dates.meeting_on = d(2025, 4, 29);
-    CHECK(indicator(service_indicators(dates, d(2025, 4, 23)), "meeting_within_5_working_days").status ==
+    CHECK(indicator(indicators(dates, d(2025, 4, 23)), "meeting_within_5_working_days").status ==
           IndicatorStatus::late);
 
     // The first conversation held Wed 30-04: met; nothing by Thu 01-05: overdue.
     dates.first_conversation_on = d(2025, 4, 30);
-    CHECK(indicator(service_indicators(dates, d(2025, 5, 1)), "first_conversation_within_2_weeks").status ==
+    CHECK(indicator(indicators(dates, d(2025, 5, 1)), "first_conversation_within_2_weeks").status ==
           IndicatorStatus::met);
     dates.first_conversation_on.reset();
-    CHECK(indicator(service_indicators(dates, d(2025, 5, 1)), "first_conversation_within_2_weeks").status ==
+    CHECK(indicator(indicators(dates, d(2025, 5, 1)), "first_conversation_within_2_weeks").status ==
           IndicatorStatus::overdue);
 }
 
@@ -325,8 +417,9 @@ TEST_CASE("service standards: something sent on a holiday or weekend is received
     for (Date sent : {d(2025, 4, 17), d(2025, 4, 19)}) {
         ReferralDates dates;
         dates.kind = ReferralKind::contact_request;
+        dates.municipality_code = "661"; // Holstebro, West Jutland
         dates.sent_on = sent;
-        const auto all = service_indicators(dates, d(2025, 4, 22));
+        const auto all = indicators(dates, d(2025, 4, 22));
         CHECK(all.size() == 2); // no legal conversation for a contact request
         CHECK(indicator(all, "acknowledged_same_working_day").due == d(2025, 4, 22));
         CHECK(indicator(all, "acknowledged_same_working_day").status == IndicatorStatus::open);
@@ -336,18 +429,61 @@ TEST_CASE("service standards: something sent on a holiday or weekend is received
     // 26-12 and 01-01 holidays: 24-12 (1), 27-12 (2), 30-12 (3), 31-12 (4), Thu 02-01-2025 (5).
     ReferralDates christmas;
     christmas.kind = ReferralKind::contact_request;
+    christmas.municipality_code = "791"; // Viborg, West Jutland
     christmas.sent_on = d(2024, 12, 23);
-    CHECK(indicator(service_indicators(christmas, d(2024, 12, 23)), "meeting_within_5_working_days").due ==
+    CHECK(indicator(indicators(christmas, d(2024, 12, 23)), "meeting_within_5_working_days").due ==
           d(2025, 1, 2));
     // Store bededag was a holiday in 2023 (Fri 05-05-2023) and is not from 2024: sent Thu
     // 04-05-2023 -> Mon 08 (1) .. Thu 11-05-2023 (4), Fri 12-05 (5); sent Thu 25-04-2024 -> Fri 26
     // (1), Mon 29, Tue 30, Wed 01-05, Thu 02-05-2024 (5).
     christmas.sent_on = d(2023, 5, 4);
-    CHECK(indicator(service_indicators(christmas, d(2023, 5, 4)), "meeting_within_5_working_days").due ==
+    CHECK(indicator(indicators(christmas, d(2023, 5, 4)), "meeting_within_5_working_days").due ==
           d(2023, 5, 12));
     christmas.sent_on = d(2024, 4, 25);
-    CHECK(indicator(service_indicators(christmas, d(2024, 4, 25)), "meeting_within_5_working_days").due ==
+    CHECK(indicator(indicators(christmas, d(2024, 4, 25)), "meeting_within_5_working_days").due ==
           d(2024, 5, 2));
+}
+
+TEST_CASE("service standards: Copenhagen promised none, the legal first conversation applies everywhere") {
+    // Jobcenter København (101) signed no service standards (seed 001 is West Jutland's): a fast
+    // track referral sent Wed 16-04-2025 has only the municipality's legal conversation, due
+    // 16-04 + 14 = Wed 30-04-2025 (SDL § 13 b stk. 2); a contact request has no indicator at all.
+    ReferralDates dates;
+    dates.kind = ReferralKind::fast_track;
+    dates.municipality_code = "101";
+    dates.sent_on = d(2025, 4, 16);
+    const auto copenhagen = indicators(dates, d(2025, 4, 29));
+    CHECK(ids(copenhagen) == std::vector<std::string>{"first_conversation_within_2_weeks"});
+    CHECK(copenhagen[0].due == d(2025, 4, 30));
+    CHECK(copenhagen[0].status == IndicatorStatus::open);
+    CHECK(copenhagen[0].source.find("§ 13 b") != std::string::npos);
+    dates.kind = ReferralKind::contact_request;
+    CHECK(indicators(dates, d(2025, 4, 29)).empty());
+
+    // The same referral to Jobcenter Lemvig (665, West Jutland): the two promises, then the law.
+    dates.kind = ReferralKind::fast_track;
+    dates.municipality_code = "665";
+    CHECK(ids(indicators(dates, d(2025, 4, 29))) ==
+          std::vector<std::string>{"acknowledged_same_working_day", "meeting_within_5_working_days",
+                                   "first_conversation_within_2_weeks"});
+    // No municipality given, or one that does not exist: no promises either.
+    dates.municipality_code = "";
+    CHECK(ids(indicators(dates, d(2025, 4, 29))) == std::vector<std::string>{"first_conversation_within_2_weeks"});
+    dates.municipality_code = "999";
+    CHECK(ids(indicators(dates, d(2025, 4, 29))) == std::vector<std::string>{"first_conversation_within_2_weeks"});
+
+    // The standards are data: an agreement with other days is computed from it. Sent Wed
+    // 16-04-2025 to a jobcentre promising a meeting within 2 working days: Tue 22 (1), Wed 23-04 (2).
+    auto parsed = parse_service_standards(R"({"schema": 1, "source": "s", "agreements": [{"id": "kbh",
+        "title_da": "K", "title_en": "C", "source": "s", "municipality_codes": ["101"], "standards": [
+        {"id": "meeting_within_2_working_days", "measures": "meeting", "working_days": 2, "title_da": "Møde",
+         "title_en": "Meeting", "source": "s"}]}]})");
+    REQUIRE(parsed.ok());
+    dates.municipality_code = "101";
+    const auto other = service_indicators(dates, d(2025, 4, 22), *parsed.standards);
+    CHECK(ids(other) == std::vector<std::string>{"meeting_within_2_working_days", "first_conversation_within_2_weeks"});
+    CHECK(other[0].due == d(2025, 4, 23));
+    CHECK(other[0].working_days_left == 1);
 }
 
 TEST_CASE("service standards: the legal first conversation follows the rule set and the request date") {
@@ -357,12 +493,12 @@ TEST_CASE("service standards: the legal first conversation follows the rule set 
     dates.sent_on = d(2025, 3, 11);
     dates.fast_track_requested_on = d(2025, 3, 10);
     const RuleSet& set = shipped_rule_sets().back();
-    CHECK(indicator(service_indicators(dates, d(2025, 3, 11), &set), "first_conversation_within_2_weeks").due ==
+    CHECK(indicator(indicators(dates, d(2025, 3, 11), &set), "first_conversation_within_2_weeks").due ==
           d(2025, 3, 24));
     RuleSet three_weeks = set;
     for (auto& r : three_weeks.rules)
         if (r.id == "municipality_follow_up_after_fast_track") r.offset_days = 21;
-    CHECK(indicator(service_indicators(dates, d(2025, 3, 11), &three_weeks), "first_conversation_within_2_weeks")
+    CHECK(indicator(indicators(dates, d(2025, 3, 11), &three_weeks), "first_conversation_within_2_weeks")
               .due == d(2025, 3, 31));
 }
 

@@ -398,3 +398,18 @@ TEST_CASE("timeline: every entry carries Danish and English text and a legal sou
     }
     CHECK(entry(t, "absence_conversation").source.find("§ 7 a") != std::string::npos);
 }
+
+TEST_CASE("timeline: the fast-track window of an open case that says nothing about return asks for it") {
+    // First sick day Mon 03-03-2025, day 10 (12-03-2025): no expected return, not flagged.
+    const CaseTimeline unanswered = timeline(case_of(ongoing(d(2025, 3, 3)), d(2025, 3, 12)));
+    const TimelineEntry& window = entry(unanswered, "fast_track_window");
+    CHECK(window.status == EntryStatus::not_applicable);
+    CHECK(window.reason_da == "Det er ikke oplyst, om medarbejderen forventes tilbage inden for 8 uger.");
+    CHECK(window.reason_en == "It has not been recorded whether the employee is expected back within 8 weeks.");
+
+    // An expected return on day 20 is an answer: expected back within 8 weeks.
+    AbsenceSpell back = ongoing(d(2025, 3, 3));
+    back.expected_return = d(2025, 3, 22);
+    const CaseTimeline answered = timeline(case_of(back, d(2025, 3, 12)));
+    CHECK(entry(answered, "fast_track_window").reason_da == "Medarbejderen forventes tilbage inden for 8 uger.");
+}

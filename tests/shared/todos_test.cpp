@@ -852,26 +852,145 @@ TEST_CASE("todos: a draft's agreements and a record filed under another employee
     CHECK(keys(p.todos(d(2025, 3, 25))) == std::vector<std::string>{"p1/agreement/cr-2/0"});
 }
 
-TEST_CASE("todos: agreements of a case closed longer ago than the horizon give nothing") {
+TEST_CASE("todos: an agreement due within the horizon shows although its case ended longer ago") {
     // Today Wed 12-03-2025. Spell Fri 01-11-2024 .. Mon 02-12-2024 = today - 100 (see the horizon
     // test above). The absence conversation was held Wed 20-11-2024 (before its deadline
-    // 01-11 + 28 = 29-11-2024) and agreed a call on Wed 15-01-2025.
+    // 01-11 + 28 = 29-11-2024) and agreed a call on Wed 15-01-2025, after the case ended.
+    // 12-03-2025 - 15-01-2025 = 15-01 -> 15-02 (31) -> 12-03 (25) = 56 days.
     World w;
     w.add_employee("e1", "Anna");
     w.add_spell("e1", spell("old", d(2024, 11, 1), d(2024, 12, 2)));
     w.add_record(absence_conversation("cr-old", "e1", "old", d(2024, 11, 20),
                                       {agreement_row("Opfølgende opkald", "Leder", d(2025, 1, 15))}));
     const Date today = d(2025, 3, 12);
-    CHECK(w.todos(today, 90).empty());
-    CHECK(w.todos(today, 99).empty());
-    // With a horizon of 100 days the case is inside: the agreement is overdue by
-    // 15-01 -> 15-02 (31) -> 12-03 (25) = 56 days; the conversation is met by the record, so only
-    // NemRefusion (01-11 + 35 = 06-12-2024) is left of the deadlines.
-    const auto todos = w.todos(today, 100);
+    // Horizon 90: the case's deadlines are history (it ended before 12-03 - 90 = 12-12-2024), the
+    // agreement (due 15-01-2025, after that day) is not: overdue by 56 days.
+    auto todos = w.todos(today, 90);
+    CHECK(keys(todos) == std::vector<std::string>{"old/agreement/cr-old/0"});
+    CHECK(get(todos, "old/agreement/cr-old/0").days_left == -56);
+    CHECK(get(todos, "old/agreement/cr-old/0").bucket == TodoBucket::overdue);
+    // The horizon measures the agreement's own age: due exactly today - 56 is inside a horizon of
+    // 56 days, outside one of 55.
+    CHECK(keys(w.todos(today, 56)) == std::vector<std::string>{"old/agreement/cr-old/0"});
+    CHECK(w.todos(today, 55).empty());
+    // With a horizon of 100 days the case is inside too: the conversation is met by the record,
+    // so only NemRefusion (01-11 + 35 = 06-12-2024) is left of the deadlines.
+    todos = w.todos(today, 100);
     CHECK(keys(todos) == std::vector<std::string>{"old/nemrefusion_report_wages", "old/agreement/cr-old/0"});
     CHECK(get(todos, "old/agreement/cr-old/0").days_left == -56);
     CHECK(get(todos, "old/agreement/cr-old/0").bucket == TodoBucket::overdue);
     CHECK_FALSE(get(todos, "old/agreement/cr-old/0").suggested_date.has_value()); // a Wednesday
+}
+
+TEST_CASE("todos: an agreement due before the horizon is history even on an ongoing case") {
+    // An ongoing case from Mon 04-11-2024 with the absence conversation held Mon 25-11-2024 (day 22)
+    // agreeing two calls: Wed 27-11-2024 and Fri 10-01-2025. Today Wed 12-03-2025, horizon 90:
+    // agreements due before 12-12-2024 are history, so only the January call (61 days ago) shows.
+    World w;
+    w.add_employee("e1", "Anna");
+    AbsenceSpell s = spell("long", d(2024, 11, 4));
+    s.not_expected_back_within_8_weeks = true;
+    w.add_spell("e1", s);
+    w.add_record(absence_conversation("cr-1", "e1", "long", d(2024, 11, 25),
+                                      {agreement_row("Første opkald", "Leder", d(2024, 11, 27)),
+                                       agreement_row("Andet opkald", "Leder", d(2025, 1, 10))}));
+    const auto todos = w.todos(d(2025, 3, 12), 90);
+    CHECK(find(todos, "long/agreement/cr-1/0") == nullptr);
+    // 10-01 -> 10-03 is 31 + 28 = 59 days, + 2 = 61.
+    CHECK(get(todos, "long/agreement/cr-1/1").days_left == -61);
+}
+
+TEST_CASE("todos: a record filed under the case's spell but naming another employee meets no step") {
+    // The same test for steps as for agreements: spell and employee. First day Wed 05-03-2025; a
+    // signed absence conversation held Mon 24-03-2025 is filed under s1 (Anna's case) but names
+    // Bent (e2). Today Tue 25-03-2025: Anna's conversation (due 05-03 + 28 = Wed 02-04-2025) is
+    // still open, and the stray record's agreement is not hers either.
+    const Date today = d(2025, 3, 25);
+    World w;
+    w.add_employee("e1", "Anna");
+    w.add_employee("e2", "Bent");
+    w.add_spell("e1", back_soon("s1", d(2025, 3, 5)));
+    w.add_record(absence_conversation("cr-1", "e2", "s1", d(2025, 3, 24),
+                                      {agreement_row("Bestille hæve-sænkebord", "Bo Hansen", d(2025, 3, 28))}));
+    auto todos = w.todos(today);
+    CHECK(keys(todos) == std::vector<std::string>{"s1/absence_conversation", "s1/nemrefusion_report_wages"});
+    CHECK(get(todos, "s1/absence_conversation").due == d(2025, 4, 2));
+    // case_input applies the same test: with Anna as the employee, and without an employee (the
+    // spell's employee_id, e1).
+    CHECK(case_input(w.spells["e1"][0], &w.employees[0], w.spells["e1"], w.marks, today, w.records["s1"])
+              .completed.empty());
+    CHECK(case_input(w.spells["e1"][0], nullptr, w.spells["e1"], w.marks, today, w.records["s1"]).completed.empty());
+
+    // Filed correctly (Anna's), the same record meets the step and its agreement shows.
+    w.records["s1"][0].employee_id = "e1";
+    todos = w.todos(today);
+    CHECK(keys(todos) == std::vector<std::string>{"s1/agreement/cr-1/0", "s1/nemrefusion_report_wages"});
+    const CaseInput in = case_input(w.spells["e1"][0], nullptr, w.spells["e1"], w.marks, today, w.records["s1"]);
+    REQUIRE(in.completed.size() == 1);
+    CHECK(in.completed[0].rule_id == "absence_conversation");
+    CHECK(in.completed[0].on == d(2025, 3, 24));
+}
+
+TEST_CASE("todos: each template snapshot is parsed once per call, by template id and version") {
+    // 40 employees, each with a case from Wed 05-03-2025 and a signed absence conversation (v1)
+    // with one agreement; 10 of them also a signed round table; 5 a draft contact note (a draft is
+    // never parsed). Today Tue 25-03-2025.
+    const FormTemplate round_table = naervaer::test::load_template("round_table.v1.json");
+    const FormTemplate contact_note = naervaer::test::load_template("contact_note.v1.json");
+    World w;
+    for (int i = 0; i < 40; ++i) {
+        const std::string e = "e" + std::to_string(i), sp = "s" + std::to_string(i);
+        w.add_employee(e, "Person " + std::to_string(100 + i));
+        w.add_spell(e, back_soon(sp, d(2025, 3, 5)));
+        w.add_record(absence_conversation("ac-" + sp, e, sp, d(2025, 3, 24),
+                                          {agreement_row("Ringe til medarbejderen", "Leder", d(2025, 3, 31))}));
+        if (i < 10) {
+            ConversationRecord rt = new_conversation_record(round_table, "rt-" + sp, e, sp, d(2025, 3, 24));
+            rt.status = ConversationStatus::signed_off;
+            rt.sign_off = SignOff{"X", d(2025, 3, 24), true, "", "u-bo", "Bo Hansen"};
+            w.add_record(rt);
+        }
+        if (i < 5) w.add_record(new_conversation_record(contact_note, "cn-" + sp, e, sp, d(2025, 3, 24)));
+    }
+    TodoInput in;
+    in.rule_sets = shipped_rule_sets();
+    in.employees = w.employees;
+    in.spells_by_employee = &w.spells;
+    in.marks = &w.marks;
+    in.records = &w.records;
+    in.today = d(2025, 3, 25);
+    TodoStats stats;
+    in.stats = &stats;
+    auto todos = compute_todos(in);
+    // Two distinct (id, version): absence_conversation v1 and round_table v1, each parsed once
+    // though 40 + 10 records carry them and each record is looked at twice (step, agreements).
+    CHECK(stats.snapshots_parsed == 2);
+    // The work is all there: 40 agreements, each case's conversation met by its record.
+    CHECK(std::count_if(todos.begin(), todos.end(), [](const Todo& t) { return t.source == TodoSource::agreement; }) == 40);
+    CHECK(std::none_of(todos.begin(), todos.end(), [](const Todo& t) { return t.rule_id == "absence_conversation" && t.source == TodoSource::deadline; }));
+
+    // A new version is another template: its records' snapshot is parsed too, and its own title
+    // shows. Version 2 of the absence conversation, retitled, for employee e0's case.
+    nlohmann::json v2_doc = naervaer::test::load_template("absence_conversation.v1.json").source;
+    v2_doc["version"] = 2;
+    v2_doc["title_da"] = "Sygefraværssamtale, ny udgave";
+    const auto v2 = parse_form_template_json(v2_doc);
+    REQUIRE(v2.ok());
+    ConversationRecord newer = new_conversation_record(*v2.form, "ac2-s0", "e0", "s0", d(2025, 3, 24));
+    newer.answers = w.records["s0"][0].answers;
+    newer.answers["agreements"] = nlohmann::json::array({agreement_row("Sende plan", "Leder", d(2025, 4, 1))});
+    newer.status = ConversationStatus::signed_off;
+    newer.sign_off = w.records["s0"][0].sign_off;
+    w.add_record(newer);
+    stats = {};
+    todos = compute_todos(in);
+    CHECK(stats.snapshots_parsed == 3);
+    CHECK(get(todos, "s0/agreement/ac2-s0/0").detail_da ==
+          "Aftalt i Sygefraværssamtale, ny udgave 24-03-2025 · ansvarlig: Leder");
+    CHECK(get(todos, "s0/agreement/ac-s0/0").detail_da == "Aftalt i Sygefraværssamtale 24-03-2025 · ansvarlig: Leder");
+    // Without stats nothing is counted, and the result is the same.
+    in.stats = nullptr;
+    CHECK(keys(compute_todos(in)) == keys(todos));
 }
 
 TEST_CASE("todos: hidden agreement fields give nothing") {

@@ -1,11 +1,18 @@
-// A large demo organisation for benchmarks: many employees, many spells, one transaction.
+// A large demo organisation for benchmarks: many employees, many spells, and on the newest case of
+// every other employee a signed absence conversation with one agreement (so the to-do list's
+// benchmark parses, matches and lists conversation records too), in one transaction.
 #include "clock.hpp"
 #include "demo/demo_seed.hpp"
+#include "naervaer/conversation_record.hpp"
 #include "naervaer/server/demo.hpp"
+#include "services/shipped_templates.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 #include <algorithm>
 #include <array>
+#include <optional>
+#include <string>
+#include <string_view>
 
 namespace naervaer::server::demo {
 
@@ -15,6 +22,33 @@ constexpr std::array<const char*, 12> first_names = {"Søren", "Mette", "Jens", 
                                                      "Mikkel", "Hanne", "Ødis", "Åse", "Kasper", "Ærtrud"};
 constexpr std::array<const char*, 10> last_names = {"Kjær",  "Bøgh",    "Højgaard", "Østergaard", "Lønborg",
                                                     "Nørgaard", "Skærbæk", "Grønbæk", "Møller", "Ålbæk"};
+
+// The demo team leader, who holds and records the conversations (as in the normal demo).
+constexpr const char* leader_user_id = "u_demo_leder";
+constexpr const char* leader_user_name = "Bent Kristiansen";
+
+// A signed absence conversation (SDL § 7 a) of `spell`, filled with the shipped template (its
+// snapshot, as a client's record has), held on the first sick day and signed by the employee the
+// same day, agreeing one follow-up call two weeks later. Nothing when the record would not pass
+// the checks a push must pass.
+std::optional<ConversationRecord> absence_conversation(const FormTemplate& form, const AbsenceSpell& spell,
+                                                       const std::string& employee_name, Date today) {
+    const Date held = spell.first_day;
+    ConversationRecord record =
+        new_conversation_record(form, "demo-conv-" + spell.id.substr(std::string_view("demo-spell-").size()),
+                                spell.employee_id, spell.id, held);
+    record.answers = {{"meeting_date", held.iso()},
+                      {"form", "in_person"},
+                      {"return_how_when", "Medarbejderen forventer at være tilbage, når lægen siger god for det."},
+                      {"next_contact", held.plus_days(14).iso()},
+                      {"agreements", nlohmann::json::array({{{"text", "Opfølgende opkald til medarbejderen"},
+                                                             {"owner", leader_user_name},
+                                                             {"due", held.plus_days(14).iso()}}})}};
+    record.status = ConversationStatus::signed_off;
+    record.sign_off = SignOff{employee_name, held, true, "", leader_user_id, leader_user_name};
+    if (!validate(record, today).ok()) return std::nullopt;
+    return record;
+}
 
 } // namespace
 
@@ -35,6 +69,12 @@ bool seed_scaled(const Config& config, const ScaledOptions& options, std::string
         const std::string org = "org_demo";
         tx->insert_organisation({org, std::string(organisation_name), "38172948", "Hjørring"}, now);
         insert_demo_users(*tx, hasher, org, now);
+        const ShippedTemplates templates = embedded_templates();
+        const FormTemplate* absence_form = templates.find("absence_conversation", 1);
+        if (!absence_form) {
+            error = "the shipped templates have no absence_conversation v1";
+            return false;
+        }
 
         const int departments = std::max(2, options.departments);
         const int employees = std::max(1, options.employees);
@@ -83,6 +123,15 @@ bool seed_scaled(const Config& config, const ScaledOptions& options, std::string
                 spell.first_day = last.plus_days(-(length - 1));
                 if (s > 0 || e % 10 != 0) spell.last_day = last; // every tenth employee is absent now
                 write(std::string(record_type::absence_spell), spell.id, to_json(spell), department, id);
+                // The newest case of every other employee has a documented conversation.
+                if (s == 0 && e % 2 == 0) {
+                    auto record = absence_conversation(*absence_form, spell, employee.name, today);
+                    if (!record) {
+                        error = "the conversation record of " + spell.id + " does not validate";
+                        return false;
+                    }
+                    write(std::string(record_type::conversation_record), record->id, to_json(*record), department, id);
+                }
                 last = spell.first_day.plus_days(-(7 + (e * 7 + s * 3) % 60));
             }
         }

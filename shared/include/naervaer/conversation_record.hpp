@@ -116,7 +116,12 @@ struct AgreementTodo {
     Agreement agreement; // field id, text, owner, due (extract_agreements)
 };
 std::string agreement_todo_key(std::string_view spell_id, std::string_view record_id, std::size_t row);
+// Parses the record's snapshot, then as below; nothing when the snapshot does not parse.
 std::vector<AgreementTodo> agreement_todos(const ConversationRecord& record);
+// With the snapshot already parsed (`form` is the record's template: the caller vouches that it is
+// what the snapshot parses to, e.g. from a cache by template id and version as compute_todos
+// keeps). Parses nothing.
+std::vector<AgreementTodo> agreement_todos(const ConversationRecord& record, const FormTemplate& form);
 
 // "Enter once" across a case: prefill_answers for `form` from the case's records (newest first,
 // drafts included: what was typed once is not asked again), each with its own snapshot.
@@ -133,5 +138,7 @@ struct RuleMet {
     Date on;
 };
 std::optional<RuleMet> met_rule(const ConversationRecord& record);
+// With the snapshot already parsed (see agreement_todos): form.meets_rule, for a signed record.
+std::optional<RuleMet> met_rule(const ConversationRecord& record, const FormTemplate& form);
 
 } // namespace naervaer

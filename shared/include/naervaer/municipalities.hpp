@@ -23,9 +23,11 @@ struct Municipalities {
     std::vector<Municipality> list; // in code order, as in the file
 
     const Municipality* find_by_code(std::string_view code) const;
-    // Case-insensitive (ASCII and æøå/ÆØÅ), ignoring surrounding spaces, a trailing "Kommune" and
-    // the difference between a hyphen and a space: "hjørring kommune", "HØJE TAASTRUP" and an
-    // alias such as "Århus" all find their municipality.
+    // Case-insensitive (ASCII and æøå/ÆØÅ), ignoring surrounding spaces, a trailing "Kommune" or
+    // "Regionskommune" and the difference between a hyphen and a space: "hjørring kommune",
+    // "HØJE TAASTRUP", an alias such as "Århus" and the official genitive names "Københavns
+    // Kommune" and "Bornholms Regionskommune" (their genitives are aliases) all find their
+    // municipality.
     const Municipality* find_by_name(std::string_view name) const;
 };
 

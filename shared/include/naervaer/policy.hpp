@@ -223,10 +223,13 @@ PolicyVersion make_policy_draft(int number, const ClauseLibrary& library, const 
 int next_policy_version_number(std::span<const PolicyVersion> versions);
 
 // The version on its own: number >= 1, a known language, the questionnaire it names, answers of
-// the right shape (a draft may be incomplete; an approved version must be complete), edits
-// (existing section ids, each once, clean text of at most 10000 characters), and approval data
-// present exactly when approved (approved_on not after today).
-PolicyCheck validate(const PolicyVersion& version, const FormTemplate& questionnaire, Date today);
+// the right shape (a draft may be incomplete; an approved version must be complete), edits (each
+// naming a section of `library`, "unknown_section" otherwise; a library section that is not in
+// this version's document is fine, the edit is kept as an unused edit; each section once; clean
+// text of at most 10000 characters), and approval data present exactly when approved
+// (approved_on not after today).
+PolicyCheck validate(const PolicyVersion& version, const ClauseLibrary& library, const FormTemplate& questionnaire,
+                     Date today);
 
 // The version's document is exactly what its answers and edits assemble to ("document_mismatch"),
 // so a stored or approved policy never says something its answers do not.
@@ -240,11 +243,11 @@ bool can_approve_policy(Role role);
 // refuse and the client to check before saving:
 // - an approved version never changes ("approved_locked" on each field that differs);
 // - a draft keeps its number, may change its answers, edits, language and document, and
-//   `validate(after)` must pass;
+//   `validate(after, library, questionnaire, today)` must pass;
 // - draft -> approved is an approval: only by an admin ("admin_only"), changing nothing but the
 //   status and the approval data ("changed_on_approval"), dated today ("approval_date"), with the
-//   answers complete and no unfilled placeholder ("unfilled").
-PolicyCheck check_policy_change(const PolicyVersion& before, const PolicyVersion& after,
+//   answers complete and no unfilled placeholder ("unfilled"), and validate must pass too.
+PolicyCheck check_policy_change(const PolicyVersion& before, const PolicyVersion& after, const ClauseLibrary& library,
                                 const FormTemplate& questionnaire, Role role, Date today);
 
 struct PolicyApproval {

@@ -1,9 +1,10 @@
 #pragma once
 // Fast-track referrals and contact requests to the jobcentre (docs/referrals.md): whether a case may
-// ask for fast track on a day and what else fits, the jobcentres' service standards as dated
-// indicators counted in Danish working days, the text block to paste into NemRefusion, the
-// referral's status model, and routing to the jobcentre of the employee's home municipality.
-// Pure functions, nothing throws (shared with the wasm client).
+// ask for fast track on a day and what else fits, the service standards of the jobcentres that
+// promised them (assets/jobcenter/service_standards.json) and the legal deadline as dated
+// indicators, the text block to paste into NemRefusion, the referral's status model, and routing
+// to the jobcentre of the employee's home municipality. Pure functions, nothing throws (shared with
+// the wasm client).
 #include "naervaer/date.hpp"
 #include "naervaer/form_template.hpp"
 #include "naervaer/municipalities.hpp"
@@ -30,7 +31,10 @@ enum class FastTrackBlock {
     absence_ended,     // the spell ended before the day: the employee is back
     already_requested, // fast track was requested already
     expected_back,     // the employee is expected back within 8 weeks (the rule's condition)
-    window_closed,     // the day is after the last day of the window (day 35)
+    // Ongoing, and the case says neither "not expected back within 8 weeks" nor an expected return:
+    // the rule's condition cannot be answered yet (reported where expected_back would be).
+    expectation_unknown,
+    window_closed, // the day is after the last day of the window (day 35)
 };
 std::string_view to_string(FastTrackBlock b);
 
@@ -103,6 +107,57 @@ std::vector<ReferralStatus> next_statuses(ReferralStatus from, ReferralActor act
 
 // ---- service standards --------------------------------------------------------------------------
 
+// A jobcentre's promise is not law: only the jobcentres that signed an agreement of service
+// standards promise anything (assets/jobcenter/service_standards.json; seed 001: the 8 jobcentres
+// of the province of West Jutland). What a standard measures:
+enum class StandardMeasure {
+    acknowledged, // the referral acknowledged (status received): ReferralDates::acknowledged_on
+    meeting,      // a meeting held or booked: ReferralDates::meeting_on
+};
+std::string_view to_string(StandardMeasure m);
+
+struct ServiceStandard {
+    std::string id; // the indicator's id: "acknowledged_same_working_day"
+    StandardMeasure measures = StandardMeasure::acknowledged;
+    // Due on the n-th working day after the day received (0: the day received itself).
+    int working_days = 0;
+    std::string title_da, title_en;
+    std::string source;
+};
+
+// The standards a group of jobcentres signed up to, and the municipalities (3-digit codes) whose
+// jobcentres did.
+struct ServiceStandardAgreement {
+    std::string id;
+    std::string title_da, title_en;
+    std::string source;
+    std::vector<std::string> municipality_codes;
+    std::vector<ServiceStandard> standards; // in file order
+
+    bool covers(std::string_view municipality_code) const;
+};
+
+struct ServiceStandards {
+    std::string source;
+    std::vector<ServiceStandardAgreement> agreements;
+
+    // The agreement the municipality's jobcentre signed, or nullptr: it promises nothing.
+    const ServiceStandardAgreement* for_municipality(std::string_view municipality_code) const;
+};
+
+struct ServiceStandardsParse {
+    std::optional<ServiceStandards> standards; // set only when `errors` is empty
+    std::vector<std::string> errors;           // "agreements[0].standards[1].measures: ..." (for developers)
+    bool ok() const { return standards.has_value(); }
+};
+// Strict: unknown keys, a code that is not 3 digits or is listed twice (in one agreement or in
+// two: a jobcentre keeps one set of promises), duplicate ids, an unknown `measures`, working days
+// outside 0-30 and missing Danish or English texts are errors.
+ServiceStandardsParse parse_service_standards(std::string_view json_text);
+// The codes that name no municipality of `all` ("agreements[0].municipality_codes[2]: no
+// municipality 999"), for the test that keeps the two files in step.
+std::vector<std::string> check_service_standards(const ServiceStandards& standards, const Municipalities& all);
+
 enum class IndicatorStatus {
     open,    // not done, due today or later
     met,     // done on or before the due day (a booked meeting counts on its date)
@@ -112,20 +167,24 @@ enum class IndicatorStatus {
 std::string_view to_string(IndicatorStatus s);
 
 struct ServiceIndicator {
-    // "acknowledged_same_working_day", "meeting_within_5_working_days",
-    // "first_conversation_within_2_weeks" (fast track only)
+    // A promised standard's id ("acknowledged_same_working_day", "meeting_within_5_working_days"
+    // in the shipped file) or the legal "first_conversation_within_2_weeks" (fast track only)
     std::string id;
     Date due;
     IndicatorStatus status = IndicatorStatus::open;
     std::optional<Date> done_on;
-    int days_left = 0;         // due - today, calendar days
-    int working_days_left = 0; // Danish working days from today to due (> 0 ahead); negative when overdue
+    int days_left = 0; // due - today, calendar days
+    // Danish working days from today to due: 0 on the due day, > 0 ahead; once today is after due,
+    // minus the working days in (due, today] and never above -1 (-1 on a weekend or holiday right
+    // after the due day: overdue is never 0).
+    int working_days_left = 0;
     std::string title_da, title_en;
     std::string source;
 };
 
 struct ReferralDates {
     ReferralKind kind = ReferralKind::fast_track;
+    std::string municipality_code;               // whose jobcentre it went to (route_referral)
     Date sent_on;                                // the day the jobcentre got it in its inbox
     std::optional<Date> acknowledged_on;         // status received
     std::optional<Date> meeting_on;              // the booked meeting's date
@@ -134,14 +193,18 @@ struct ReferralDates {
 };
 
 // The indicators of one referral relative to `today`:
-//   - acknowledged the same working day (seed 001, standard 1): due = sent_on when it is a working
-//     day, else the next working day (something sent on a Saturday is received on Monday);
-//   - a meeting at the workplace within 5 working days (seed 001, standard 2): the 5th working day
-//     after the received day above;
-//   - fast track only: the municipality's first follow-up conversation within 2 weeks of the
-//     request (SDL § 13 b stk. 2), calendar days: the request + the offset of the rule set's
-//     municipality_follow_up_after_fast_track rule (14 days; law.md's 2 weeks without `rules`).
+//   - the standards of the agreement that dates.municipality_code's jobcentre signed
+//     (standards.for_municipality), in file order, each due on its n-th working day after the day
+//     received: sent_on when it is a working day, else the next working day (something sent on a
+//     Saturday is received on Monday). The shipped file (seed 001, West Jutland only): acknowledged
+//     the same working day (0), a meeting at the workplace within 5 working days (5). A jobcentre
+//     that signed nothing gets none of these;
+//   - fast track only, for every jobcentre: the municipality's first follow-up conversation within
+//     2 weeks of the request (SDL § 13 b stk. 2), calendar days: the request + the offset of the
+//     rule set's municipality_follow_up_after_fast_track rule (14 days; law.md's 2 weeks without
+//     `rules`).
 std::vector<ServiceIndicator> service_indicators(const ReferralDates& dates, Date today,
+                                                 const ServiceStandards& standards,
                                                  const RuleSet* rules = nullptr);
 
 // ---- the NemRefusion text block -----------------------------------------------------------------

@@ -38,7 +38,10 @@ using RecordsBySpell = std::map<std::string, std::vector<ConversationRecord>, st
 // employee's (wages without an employee). `employee_spells` are all of the employee's spells (for
 // the reassessment). `case_records` are the case's conversation records: each signed record whose
 // template meets a rule (met_rule) completes that rule's step on its meeting day; with both a mark
-// and a record for one rule, the earlier day counts. Records naming another spell are ignored.
+// and a record for one rule, the earlier day counts. A record counts only when it names the case's
+// spell and employee (the employee's id, or the spell's employee_id without an employee): the same
+// test as for agreements in compute_todos. Each distinct template (id, version) among the records
+// is parsed once (see compute_todos).
 CaseInput case_input(const AbsenceSpell& spell, const Employee* employee,
                      std::span<const AbsenceSpell> employee_spells, const DoneMarks& marks, Date today,
                      std::span<const ConversationRecord> case_records = {});
@@ -81,6 +84,13 @@ struct Todo {
     std::string owner;
 };
 
+// What compute_todos did, for tests and benchmarks.
+struct TodoStats {
+    // Template snapshots parsed: one per distinct (template id, version) among the signed records
+    // of the cases looked at, however many records share it.
+    std::size_t snapshots_parsed = 0;
+};
+
 struct TodoInput {
     std::span<const RuleSet> rule_sets;
     const AlertSettings* alerts = nullptr; // nothing = no alerts
@@ -92,9 +102,10 @@ struct TodoInput {
     // agreements become to-dos. Nothing = no records.
     const RecordsBySpell* records = nullptr;
     Date today;
-    // Cases that ended more than this many days ago, and alerts that fired longer ago, give no
-    // to-dos: an old case with a missed step is history, not work.
+    // Cases that ended more than this many days ago, alerts that fired longer ago and agreements
+    // due longer ago give no to-dos: an old case with a missed step is history, not work.
     int horizon_days = 90;
+    TodoStats* stats = nullptr; // filled when given
 };
 
 // Open to-dos: timeline entries of kind deadline, window and warning whose status is upcoming,
@@ -104,11 +115,17 @@ struct TodoInput {
 // rule set give none. The reassessment date is one per employee, so its warning is listed once,
 // on the case whose spell contains the date. Alerts are evaluate_spell_alerts(..., today,
 // horizon_days), due the day they fired (overdue from the next day until marked), without a
-// suggested date. Agreements (agreement_todos) of signed records of cases within the horizon,
-// whatever the kind of absence (the record must name the case's spell and employee), due on
-// their agreed day (overdue from the next day until marked), with the working day before as
-// the suggestion when that day is not a working day. Sorted by due date, then employee name, then
-// key.
+// suggested date. Agreements (agreement_todos) of signed records due on or after
+// today - horizon_days, whatever the kind of absence and however long ago the case ended (an
+// agreement of an old case may fall due long after it; the record must name the case's spell and
+// employee), due on their agreed day (overdue from the next day until marked), with the working
+// day before as the suggestion when that day is not a working day. Sorted by due date, then
+// employee name, then key.
+//
+// Template snapshots are parsed once per call for each distinct (template id, version): the
+// server accepts a conversation record only when its snapshot equals the shipped template of that
+// id and version, and a changed template is a new version (docs/forms.md), so records that share
+// id and version share the snapshot. A snapshot that does not parse gives its records nothing.
 std::vector<Todo> compute_todos(const TodoInput& input);
 
 struct TodoCounts {
