@@ -96,6 +96,28 @@ struct EditAlertSettings {};
 struct SaveAlertSettings {};
 struct ResetAlertSettings {}; // back to the defaults (seed 003)
 struct CancelAlertSettings {};
+// Conversation records (docs/forms.md, "In the app").
+// A new record of a template for a case (absence spell), prefilled from the case's other records.
+struct NewConversation {
+    std::string spell_id;
+    std::string template_id;
+};
+struct OpenConversation {
+    std::string record_id;
+};
+// The view changed the open record's answers or meeting date: the autosave waits for a pause.
+struct ConversationEdited {};
+// Back to the case; a draft with changes is saved first.
+struct CloseConversation {};
+struct StartSignOff {};
+struct CancelSignOff {};
+struct SignConversation {};
+struct StartAmendment {};
+struct CancelAmendment {};
+struct SaveAmendment {};
+struct DeleteDraft {}; // after the view's confirmation
+struct DownloadConversationPdf {};
+struct PrintConversation {}; // the PDF in a new browser tab, for the browser's print dialog
 } // namespace action
 
 using Action =
@@ -109,7 +131,12 @@ using Action =
                  action::EditOrganisation, action::SaveOrganisation, action::CancelOrganisation,
                  action::SyncNow, action::ShowHome, action::StartMarkTodo, action::SaveMarkTodo,
                  action::UnmarkTodo, action::ExportCalendar, action::EditAlertSettings,
-                 action::SaveAlertSettings, action::ResetAlertSettings, action::CancelAlertSettings>;
+                 action::SaveAlertSettings, action::ResetAlertSettings, action::CancelAlertSettings,
+                 action::NewConversation, action::OpenConversation, action::ConversationEdited,
+                 action::CloseConversation, action::StartSignOff, action::CancelSignOff,
+                 action::SignConversation, action::StartAmendment, action::CancelAmendment,
+                 action::SaveAmendment, action::DeleteDraft, action::DownloadConversationPdf,
+                 action::PrintConversation>;
 
 using Actions = std::vector<Action>;
 

@@ -4,6 +4,8 @@
 
 #include "sync/json_fields.hpp"
 
+#include <charconv>
+
 namespace naervaer::client {
 
 using nlohmann::json;
@@ -105,6 +107,29 @@ void App::Impl::set_user_active(const std::string& user_id, bool active) {
     });
 }
 
+void App::Impl::load_deletions() {
+    api.get("/api/v1/admin/deletions?limit=100", [this](ApiResult r) {
+        platform.request_frame();
+        if (handle_auth_failure(r)) return;
+        AdminState& admin = state.admin;
+        if (!r.ok()) {
+            admin.deletions_error_da = r.error->message_da;
+            admin.deletions_error_en = r.error->message_en;
+            return;
+        }
+        admin.deletions_error_da.clear();
+        admin.deletions_error_en.clear();
+        admin.deletions.clear();
+        admin.deletions_loaded = true;
+        if (auto it = r.body.find("deletions"); it != r.body.end() && it->is_array())
+            for (const auto& d : *it)
+                if (d.is_object())
+                    admin.deletions.push_back({string_field(d, "at"), string_field(d, "by_name"),
+                                               string_field(d, "type"), string_field(d, "record_id"),
+                                               string_field(d, "employee_id"), string_field(d, "reason")});
+    });
+}
+
 } // namespace naervaer::client
 
 namespace naervaer::client {
@@ -116,6 +141,7 @@ void App::Impl::edit_organisation() {
     f.name = state.user.organisation_name;
     f.cvr = state.user.organisation_cvr;
     f.municipality = state.user.organisation_municipality;
+    f.retention_years = std::to_string(state.user.organisation_retention_years);
 }
 
 void App::Impl::save_organisation() {
@@ -125,7 +151,17 @@ void App::Impl::save_organisation() {
     std::string cvr;
     for (char c : f.cvr)
         if (c != ' ') cvr += c;
-    const Organisation organisation{"", f.name, cvr, f.municipality};
+    Organisation organisation{"", f.name, cvr, f.municipality};
+    // Whole years; anything else is out of range (0 is).
+    int years = 0;
+    const std::string typed = [&] {
+        std::string digits;
+        for (char c : f.retention_years)
+            if (c != ' ') digits += c;
+        return digits;
+    }();
+    const auto [end, ec] = std::from_chars(typed.data(), typed.data() + typed.size(), years);
+    organisation.record_retention_years = ec == std::errc() && end == typed.data() + typed.size() ? years : 0;
     // The same rules the server applies; the person sees them before anything is sent.
     if (const ValidationResult checked = validate(organisation); !checked.ok()) {
         f.field_errors = checked.to_json();
@@ -133,7 +169,10 @@ void App::Impl::save_organisation() {
     }
     f.field_errors = json::object();
     f.saving = true;
-    const json body = {{"name", organisation.name}, {"cvr", organisation.cvr}, {"municipality", organisation.municipality}};
+    const json body = {{"name", organisation.name},
+                       {"cvr", organisation.cvr},
+                       {"municipality", organisation.municipality},
+                       {"record_retention_years", organisation.record_retention_years}};
     api.patch("/api/v1/admin/organisation", body, [this](ApiResult r) {
         OrganisationForm& form = state.admin.organisation;
         form.saving = false;
@@ -145,6 +184,8 @@ void App::Impl::save_organisation() {
         state.user.organisation_name = string_field(saved, "name");
         state.user.organisation_cvr = string_field(saved, "cvr");
         state.user.organisation_municipality = string_field(saved, "municipality");
+        if (auto it = saved.find("record_retention_years"); it != saved.end() && it->is_number_integer())
+            state.user.organisation_retention_years = it->get<int>();
         remember_profile();
         form = OrganisationForm{};
         show_toast("toast.organisation_saved");

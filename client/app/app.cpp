@@ -38,6 +38,8 @@ std::string_view to_string(Screen screen) {
         return "conflicts";
     case Screen::admin:
         return "admin";
+    case Screen::conversation:
+        return "conversation";
     }
     return "starting";
 }
@@ -60,7 +62,8 @@ void App::dispatch(const Action& action) {
     impl_->platform.request_frame();
 }
 
-App::Impl::Impl(Platform& p) : platform(p), rules(load_embedded_rules()), api(p), sync(p, api) {
+App::Impl::Impl(Platform& p)
+    : platform(p), rules(load_embedded_rules()), templates(load_embedded_templates()), api(p), sync(p, api) {
     set_language(platform.preferred_language());
     sync.on_session_lost = [this](const ApiError& error) { on_session_lost(error); };
     if (ImGui::GetCurrentContext()) {
@@ -97,6 +100,7 @@ void App::Impl::frame() {
     if (!state.toast.key.empty() && platform.now_ms() >= state.toast.until_ms) state.toast = {};
     refresh_case();
     refresh_todos();
+    conversation_tick();
 
     actions.clear();
     draw();
@@ -138,6 +142,12 @@ void App::Impl::draw() {
         top_bar_view(ctx, state.screen, state.todos.counts, actions);
         // The screen scrolls on its own; the status line stays at the bottom.
         ImGui::BeginChild("screen", ImVec2(0, -status_bar_height()), false);
+        // A conversation opens at its top, not where the case page was scrolled to.
+        if (scroll_to_top) {
+            ImGui::SetScrollY(0);
+            scroll_to_top = false;
+            platform.request_frame(); // applied when the screen begins in the next frame
+        }
         switch (state.screen) {
         case Screen::home:
             home_view(ctx, state.todos, actions);
@@ -149,7 +159,7 @@ void App::Impl::draw() {
             employee_list_view(ctx, state.employee_list, actions);
             break;
         case Screen::employee:
-            employee_view(ctx, state.selected_employee_id, state.selected_case, rules, actions);
+            employee_view(ctx, state.selected_employee_id, state.selected_case, rules, templates, actions);
             break;
         case Screen::spell_editor:
             spell_editor_view(ctx, state.spell, actions);
@@ -166,6 +176,9 @@ void App::Impl::draw() {
         case Screen::admin:
             admin_view(ctx, state.admin, rules, actions);
             break;
+        case Screen::conversation:
+            conversation_view(ctx, state.conversation, templates, actions);
+            break;
         default:
             break;
         }
@@ -178,9 +191,29 @@ void App::Impl::draw() {
 
 // ---- actions ------------------------------------------------------------------------------
 
+namespace {
+// Actions of the conversation screen itself; any other action may leave it, so a changed draft is
+// saved first (autosave "when leaving the screen").
+bool stays_on_conversation(const Action& action) {
+    return std::holds_alternative<action::ConversationEdited>(action) ||
+           std::holds_alternative<action::StartSignOff>(action) ||
+           std::holds_alternative<action::CancelSignOff>(action) ||
+           std::holds_alternative<action::SignConversation>(action) ||
+           std::holds_alternative<action::StartAmendment>(action) ||
+           std::holds_alternative<action::CancelAmendment>(action) ||
+           std::holds_alternative<action::SaveAmendment>(action) ||
+           std::holds_alternative<action::DeleteDraft>(action) ||
+           std::holds_alternative<action::DownloadConversationPdf>(action) ||
+           std::holds_alternative<action::PrintConversation>(action) ||
+           std::holds_alternative<action::SetLanguage>(action) || std::holds_alternative<action::SyncNow>(action) ||
+           std::holds_alternative<action::CancelLogout>(action);
+}
+} // namespace
+
 void App::Impl::dispatch(const Action& action) {
     // Screens that need a signed-in user are not reachable without one, whatever asks.
     const bool signed_in_screen = state.signed_in && !state.user.must_change_password;
+    if (state.screen == Screen::conversation && !stays_on_conversation(action)) flush_conversation();
     std::visit(
         [&](const auto& a) {
             using T = std::decay_t<decltype(a)>;
@@ -220,6 +253,33 @@ void App::Impl::dispatch(const Action& action) {
                 save_alert_settings(true);
             else if constexpr (std::is_same_v<T, action::CancelAlertSettings>)
                 state.admin.alerts = AlertSettingsForm{};
+            else if constexpr (std::is_same_v<T, action::NewConversation>)
+                new_conversation(a);
+            else if constexpr (std::is_same_v<T, action::OpenConversation>)
+                open_conversation(a.record_id);
+            else if constexpr (std::is_same_v<T, action::ConversationEdited>)
+                conversation_edited();
+            else if constexpr (std::is_same_v<T, action::CloseConversation>)
+                state.screen = Screen::employee; // the draft was saved above
+            else if constexpr (std::is_same_v<T, action::StartSignOff>)
+                start_sign_off();
+            else if constexpr (std::is_same_v<T, action::CancelSignOff>) {
+                state.conversation.signing = false;
+                state.conversation.sign_errors = {};
+            } else if constexpr (std::is_same_v<T, action::SignConversation>)
+                sign_conversation();
+            else if constexpr (std::is_same_v<T, action::StartAmendment>)
+                start_amendment();
+            else if constexpr (std::is_same_v<T, action::CancelAmendment>)
+                cancel_amendment();
+            else if constexpr (std::is_same_v<T, action::SaveAmendment>)
+                save_amendment();
+            else if constexpr (std::is_same_v<T, action::DeleteDraft>)
+                delete_draft();
+            else if constexpr (std::is_same_v<T, action::DownloadConversationPdf>)
+                download_conversation_pdf();
+            else if constexpr (std::is_same_v<T, action::PrintConversation>)
+                print_conversation();
             else if constexpr (std::is_same_v<T, action::ShowEmployees>) {
                 state.screen = Screen::employees;
                 state.employee_list.focus_search = true;
@@ -258,6 +318,7 @@ void App::Impl::dispatch(const Action& action) {
                 if (!state.user.is_admin()) return;
                 state.screen = Screen::admin;
                 load_users();
+                load_deletions();
             } else if constexpr (std::is_same_v<T, action::CreateDepartment>)
                 create_department();
             else if constexpr (std::is_same_v<T, action::RenameDepartment>)

@@ -6,6 +6,7 @@
 //   admin_actions.cpp   the admin API (users)
 //   case_timeline.cpp   the selected case's deadline timeline (employee page)
 //   todo_actions.cpp    the home screen's to-dos, marks, calendar export, alert settings
+//   conversation_actions.cpp  conversation records: open, autosave, sign-off, amendments, PDF
 //   state_json.cpp      the read-out for browser tests
 #include "app/actions.hpp"
 #include "app/app.hpp"
@@ -13,6 +14,7 @@
 #include "app/i18n.hpp"
 #include "app/rules.hpp"
 #include "app/state.hpp"
+#include "app/templates.hpp"
 #include "sync/api_client.hpp"
 #include "sync/sync_engine.hpp"
 
@@ -27,6 +29,7 @@ struct App::Impl {
     Platform& platform;
     I18n i18n;
     const LoadedRules rules; // parsed once at start (rules.hpp)
+    const LoadedTemplates templates; // form templates and the diagnosis terms (templates.hpp)
     ApiClient api;
     SyncEngine sync;
     AppState state;
@@ -36,6 +39,7 @@ struct App::Impl {
     std::map<std::string, std::string> stored;
     Actions actions;
     bool csrf_refresh_tried = false;
+    bool scroll_to_top = false; // the next frame shows the screen from its top
 
     // ---- frame (app.cpp) ----
     void frame();
@@ -99,8 +103,42 @@ struct App::Impl {
     nlohmann::json todos_json() const;
     nlohmann::json measure_todos(int runs);
 
+    // ---- conversation records (conversation_actions.cpp) ----
+    void new_conversation(const action::NewConversation& a);
+    void open_conversation(const std::string& record_id);
+    // After the view changed the answers or the meeting date: errors again, the autosave timer anew.
+    void conversation_edited();
+    // Called once a frame: writes a changed draft once it has rested autosave_ms, and follows
+    // changes of the open record that arrived from elsewhere.
+    void conversation_tick();
+    // Writes the working draft to the replica when it is valid; false when errors keep it back.
+    bool save_conversation_draft();
+    // Leaving the screen (another screen, another record, logout): a changed draft is written now.
+    void flush_conversation();
+    // Before another record replaces the open one: flushes it; false (and back on its screen)
+    // when its changes could not be saved.
+    bool leave_conversation();
+    void recheck_conversation();
+    void start_sign_off();
+    void sign_conversation();
+    void start_amendment();
+    void cancel_amendment();
+    void save_amendment();
+    void delete_draft();
+    // The open record as a PDF (render_pdf of record_pdf) and its file name.
+    std::string conversation_pdf() const;
+    std::string conversation_pdf_name() const;
+    void download_conversation_pdf();
+    // Now as "2026-03-13T09:30:00Z" (an amendment's time; the server stamps its own).
+    std::string iso_timestamp_now() const;
+    void print_conversation();
+    // {"record_id", "template_id", "status", ...} while the conversation screen shows, else null.
+    nlohmann::json conversation_json() const;
+
     // ---- admin (admin_actions.cpp) ----
     void load_users();
+    // The deletion log (who deleted which record when; never content), for the admin screen.
+    void load_deletions();
     // Keeps the signed-in user and organisation for a start without network.
     void remember_profile();
     void edit_organisation();

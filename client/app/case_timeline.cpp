@@ -44,10 +44,11 @@ void App::Impl::refresh_case() {
     if (!spell) return;
 
     // The employee's payer picks the NemRefusion deadline; the case's marks make steps met and
-    // give the fast-track request date (todos.hpp case_input).
-    c.timeline = compute_case_timeline(rules.rule_sets, case_input(*spell, directory.employee(employee_id),
-                                                                   directory.spells_of(employee_id),
-                                                                   directory.marks(), day));
+    // give the fast-track request date, and so do its signed conversation records (an absence
+    // conversation held meets the 4-week step; todos.hpp case_input).
+    c.timeline = compute_case_timeline(
+        rules.rule_sets, case_input(*spell, directory.employee(employee_id), directory.spells_of(employee_id),
+                                    directory.marks(), day, directory.conversations_of(spell->id)));
 }
 
 json App::Impl::case_timeline_json() const {

@@ -67,6 +67,23 @@ void Directory::rebuild(const Replica& replica) {
         marks_.insert_or_assign(std::move(key), std::move(mark));
     }
 
+    // Conversation records: the snapshot stays JSON here (views read its title; the conversation
+    // screen parses it when a record is opened).
+    conversations_by_spell_.clear();
+    conversation_index_.clear();
+    for (const auto& [id, data] : replica.list(std::string(record_type::conversation_record))) {
+        ConversationRecord record = decode_conversation_record(data, id, ignored);
+        std::string spell_id = record.spell_id;
+        conversations_by_spell_[std::move(spell_id)].push_back(std::move(record));
+    }
+    for (auto& [spell_id, records] : conversations_by_spell_) {
+        std::sort(records.begin(), records.end(), [](const ConversationRecord& a, const ConversationRecord& b) {
+            return a.held_on != b.held_on ? a.held_on > b.held_on : a.id > b.id;
+        });
+        for (std::size_t i = 0; i < records.size(); ++i)
+            conversation_index_[records[i].id] = {spell_id, i};
+    }
+
     // One record per organisation; a team leader's replica has it too (it is not department data).
     alert_choices_.reset();
     for (const auto& [id, data] : replica.list(std::string(record_type::alert_settings))) {
@@ -79,6 +96,18 @@ void Directory::rebuild(const Replica& replica) {
 const TodoDone* Directory::mark(std::string_view todo_key) const {
     auto it = marks_.find(todo_key);
     return it == marks_.end() ? nullptr : &it->second;
+}
+
+const ConversationRecord* Directory::conversation(const std::string& id) const {
+    auto it = conversation_index_.find(id);
+    if (it == conversation_index_.end()) return nullptr;
+    return &conversations_by_spell_.find(it->second.first)->second[it->second.second];
+}
+
+std::span<const ConversationRecord> Directory::conversations_of(const std::string& spell_id) const {
+    auto it = conversations_by_spell_.find(spell_id);
+    if (it == conversations_by_spell_.end()) return {};
+    return it->second;
 }
 
 const Department* Directory::department(const std::string& id) const {

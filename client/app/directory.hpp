@@ -1,8 +1,9 @@
 #pragma once
 // The replica's records decoded once into domain types, indexed for the screens: employees by
-// name, spells by employee, departments by id. Rebuilt only when the sync engine's revision
+// name, spells by employee, departments by id, conversation records by case. Rebuilt only when the sync engine's revision
 // changes, so a frame never decodes JSON.
 #include <naervaer/alerts.hpp>
+#include <naervaer/conversation_record.hpp>
 #include <naervaer/date.hpp>
 #include <naervaer/records.hpp>
 #include <naervaer/sync.hpp>
@@ -10,6 +11,7 @@
 
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -45,6 +47,12 @@ class Directory {
     // The organisation's stored alert choices; nothing while it keeps the defaults.
     const std::optional<AlertChoices>& alert_choices() const { return alert_choices_; }
 
+    // Conversation records (docs/forms.md), by id and by case.
+    const ConversationRecord* conversation(const std::string& id) const;
+    // A case's records, newest meeting first (prefill reads them in this order).
+    std::span<const ConversationRecord> conversations_of(const std::string& spell_id) const;
+    const RecordsBySpell& conversations_by_spell() const { return conversations_by_spell_; }
+
   private:
     struct Folded {
         std::string name;
@@ -59,6 +67,8 @@ class Directory {
     std::map<std::string, std::pair<std::string, std::size_t>> spell_index_; // id -> (employee, index)
     DoneMarks marks_;
     std::optional<AlertChoices> alert_choices_;
+    RecordsBySpell conversations_by_spell_; // each newest meeting first
+    std::map<std::string, std::pair<std::string, std::size_t>> conversation_index_; // id -> (spell, index)
 };
 
 } // namespace naervaer::client

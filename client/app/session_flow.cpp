@@ -33,6 +33,8 @@ SignedInUser user_from(const json& user, const json& organisation) {
         u.organisation_name = string_field(organisation, "name");
         u.organisation_cvr = string_field(organisation, "cvr");
         u.organisation_municipality = string_field(organisation, "municipality");
+        if (auto it = organisation.find("record_retention_years"); it != organisation.end() && it->is_number_integer())
+            u.organisation_retention_years = it->get<int>();
     }
     return u;
 }
@@ -46,7 +48,10 @@ json cached_profile(const SignedInUser& u) {
               {"department_ids", u.department_ids}}},
             {"organisation",
              {{"id", u.organisation_id},
-              {"name", u.organisation_name}, {"cvr", u.organisation_cvr}, {"municipality", u.organisation_municipality}}}};
+              {"name", u.organisation_name},
+              {"cvr", u.organisation_cvr},
+              {"municipality", u.organisation_municipality},
+              {"record_retention_years", u.organisation_retention_years}}}};
 }
 
 } // namespace

@@ -3,8 +3,11 @@
 // Records themselves live in the sync engine's Replica; forms hold text (dates as dd-mm-åååå)
 // until they are saved, so a half-typed date is never a record.
 #include "app/actions.hpp"
+#include "views/form_ui_state.hpp"
 
 #include <naervaer/alerts.hpp>
+#include <naervaer/conversation_record.hpp>
+#include <naervaer/form_template.hpp>
 #include <naervaer/records.hpp>
 #include <naervaer/timeline.hpp>
 #include <naervaer/todos.hpp>
@@ -30,6 +33,7 @@ enum class Screen {
     employee_editor,
     conflicts,
     admin,
+    conversation, // one conversation record of a case: filled in, signed off, amended, printed
 };
 std::string_view to_string(Screen screen);
 
@@ -44,6 +48,8 @@ struct SignedInUser {
     std::string organisation_name;
     std::string organisation_cvr;
     std::string organisation_municipality;
+    // Years conversation records are kept after their case closed (docs/retention.md).
+    int organisation_retention_years = retention_limits::default_years;
 
     bool can_edit_employees() const { return role == Role::admin || role == Role::hr; }
     bool is_admin() const { return role == Role::admin; }
@@ -126,7 +132,19 @@ struct OrganisationForm {
     std::string name;
     std::string cvr;
     std::string municipality;
+    std::string retention_years; // "5" as typed: 1-20 years
     nlohmann::json field_errors = nlohmann::json::object(); // from the server
+};
+
+// One row of the deletion log (GET /api/v1/admin/deletions): who deleted which record when, and
+// why. Never the content.
+struct DeletionLogEntry {
+    std::string at;
+    std::string by_name;
+    std::string type;
+    std::string record_id;
+    std::string employee_id;
+    std::string reason; // "retention" or "deleted"
 };
 
 // The organisation's alert rules as the admin edits them (numbers as ImGui ints, on/off).
@@ -139,6 +157,9 @@ struct AdminState {
     OrganisationForm organisation;
     AlertSettingsForm alerts;
     std::vector<AdminUser> users;
+    std::vector<DeletionLogEntry> deletions; // newest first
+    bool deletions_loaded = false;
+    std::string deletions_error_da, deletions_error_en;
     bool loading = false;
     std::string error_da, error_en;
     // New user
@@ -195,6 +216,56 @@ struct SelectedCase {
     std::optional<CaseTimeline> timeline;
 };
 
+// The conversation screen (docs/forms.md, "In the app"): one record of a case as it is being
+// filled in. `record` is the working copy; a draft is written to the replica (so to storage and
+// the server) about autosave_ms after the last change and when the screen is left, never per
+// frame. A signed record is read-only until "Ret efter underskrift" starts an amendment.
+struct ConversationForm {
+    static constexpr double autosave_ms = 1'500;
+
+    ConversationRecord record;
+    std::optional<FormTemplate> form; // the record's own snapshot, parsed once when opened
+    FormUiState ui;                   // the renderer's typed text, guard cache, read-only flag, notes
+    bool stored = false;              // in the replica (saved before, or opened from it)
+    std::string held_on;              // dd-mm-åååå as typed
+    // The template's own meeting-date field and the date it and held_on last agreed on: while
+    // they agree, changing one changes the other.
+    std::string meeting_field;
+    std::string synced_meeting;
+    uint64_t seen_revision = 0; // the directory revision last compared with the stored record
+    ValidationResult errors;          // validate(record): recomputed after each change, not per frame
+    bool show_all_errors = false;     // after a refused sign-off or amendment: every error, also untouched
+    std::vector<std::string> notices; // the renderer's last warnings and comparisons (read-out)
+
+    // Autosave of a draft.
+    bool dirty = false;      // changed since the last save
+    double changed_ms = 0;   // Platform::now_ms() of the last change
+    int saves = 0;           // drafts written to the replica since the screen was opened
+    std::string saved_at;    // "14:05", local wall-clock time of the last save
+    bool save_blocked = false; // the last attempt found errors: nothing written until they are fixed
+
+    // Sign-off panel ("Underskriv").
+    bool signing = false;
+    std::string sign_name;
+    std::string sign_date; // dd-mm-åååå as typed; the meeting date by default
+    int sign_agreed = -1;  // -1: not chosen yet, 0: disagrees, 1: agrees
+    std::string sign_comment;
+    ValidationResult sign_errors;
+
+    // An amendment of a signed record ("Ret efter underskrift").
+    bool amending = false;
+    std::string amend_reason;
+    nlohmann::json answers_before_edit; // restored on Cancel
+    ValidationResult amend_errors;
+    std::string amend_notice_key; // e.g. "conversation.amend_nothing" when nothing changed
+
+    bool confirm_delete = false;
+    std::string notice_key;      // a message for the whole screen (signed elsewhere, gone, ...)
+    bool audited = false;        // the server answered the audited read of this record
+    int downloads = 0;           // PDFs downloaded from this screen
+    int printed = 0;             // PDFs opened for printing
+};
+
 // A short message at the bottom ("Fraværet er gemt"), by i18n key so a language switch applies.
 struct Toast {
     std::string key;
@@ -220,6 +291,7 @@ struct AppState {
     CloseSpellForm close_spell;
     EmployeeForm employee_form;
     AdminState admin;
+    ConversationForm conversation;
     Screen return_screen = Screen::home; // where an editor's Cancel/Save goes back to
     bool confirm_logout = false;
     Toast toast;

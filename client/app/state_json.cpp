@@ -80,11 +80,14 @@ std::string App::Impl::state_json() const {
     for (const auto& a : ui::test_anchors())
         items[a.name] = {a.x, a.y, a.w, a.h};
     j["items"] = std::move(items);
+    j["active_item"] = ui::active_anchor();
     // The selected case's timeline on the employee page (app/case_timeline.cpp), else null.
     j["timeline"] = case_timeline_json();
     // The user's to-dos (keys, dates, buckets; no texts) and the marks, for every screen: the
     // status line counts them everywhere (app/todo_actions.cpp).
     j["todos"] = todos_json();
+    // The open conversation record on its screen (app/conversation_actions.cpp), else null.
+    j["conversation"] = conversation_json();
     return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

@@ -57,6 +57,7 @@ void App::Impl::recompute_todos(Date day) {
     input.employees = directory.employees();
     input.spells_by_employee = &directory.spells_by_employee();
     input.marks = &directory.marks();
+    input.records = &directory.conversations_by_spell();
     input.today = day;
     list.items = compute_todos(input);
     list.counts = count_todos(list.items);
@@ -171,13 +172,21 @@ void App::Impl::save_alert_settings(bool defaults) {
 json App::Impl::todos_json() const {
     const TodoList& list = state.todos;
     json items = json::array();
-    for (const Todo& todo : list.items)
-        items.push_back({{"key", todo.key},
-                         {"source", to_string(todo.source)},
-                         {"rule_id", todo.rule_id},
-                         {"employee_id", todo.employee_id},
-                         {"due", todo.due.iso()},
-                         {"bucket", to_string(todo.bucket)}});
+    for (const Todo& todo : list.items) {
+        json item = {{"key", todo.key},
+                     {"source", to_string(todo.source)},
+                     {"rule_id", todo.rule_id},
+                     {"employee_id", todo.employee_id},
+                     {"due", todo.due.iso()},
+                     {"bucket", to_string(todo.bucket)}};
+        // An agreement's text and owner are on the home screen; they are the to-do.
+        if (todo.source == TodoSource::agreement) {
+            item["record_id"] = todo.record_id;
+            item["text"] = todo.title_da;
+            item["owner"] = todo.owner;
+        }
+        items.push_back(std::move(item));
+    }
     json marks = json::array();
     for (const auto& [key, mark] : directory.marks())
         marks.push_back({{"key", key}, {"done_on", mark.done_on.iso()}, {"done_by", mark.done_by_name}});
@@ -206,7 +215,8 @@ json App::Impl::measure_todos(int runs) {
             for (const AbsenceSpell& spell : own) {
                 ++spells;
                 const auto timeline = compute_case_timeline(
-                    rules.rule_sets, case_input(spell, &employee, own, directory.marks(), day));
+                    rules.rule_sets,
+                    case_input(spell, &employee, own, directory.marks(), day, directory.conversations_of(spell.id)));
                 if (!timeline) continue;
                 ++timelines;
                 entries += timeline->entries.size();

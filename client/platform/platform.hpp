@@ -53,6 +53,14 @@ public:
     virtual std::string clipboard_text() const = 0;
     virtual void download_file(const std::string& filename, const std::string& mime_type,
                                const std::string& bytes) = 0;
+    // Opens a document in a new browser tab (a PDF, for the browser's print dialog). Returns false
+    // when it could not (a blocked pop-up): the file was downloaded instead. Added after the first
+    // version of this interface, hence the default, which downloads.
+    virtual bool open_document(const std::string& filename, const std::string& mime_type,
+                               const std::string& bytes) {
+        download_file(filename, mime_type, bytes);
+        return false;
+    }
 
     // ---- time ----
     virtual double now_ms() const = 0;   // monotonic

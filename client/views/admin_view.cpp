@@ -1,5 +1,6 @@
-// Administration (admin only): departments, which are records and travel through sync like any
-// other, and users, which live on the server only and go through the admin API.
+// Administration (admin only): the organisation (also how long conversation records are kept),
+// departments, which are records and travel through sync like any other, users, which live on the
+// server only and go through the admin API, and the log of deleted records.
 #include "views/views.hpp"
 #include "views/test_anchors.hpp"
 #include "views/widgets.hpp"
@@ -21,6 +22,7 @@ void organisation_section(const ViewContext& ctx, OrganisationForm& form, Action
             ui::detail_row(ctx.tr("admin.organisation_name"), ctx.user.organisation_name);
             ui::detail_row(ctx.tr("admin.cvr"), ctx.user.organisation_cvr);
             ui::detail_row(ctx.tr("admin.municipality"), ctx.user.organisation_municipality);
+            ui::detail_row(ctx.tr("admin.retention_years"), std::to_string(ctx.user.organisation_retention_years));
             ImGui::EndTable();
         }
         if (ui::button(ctx.tr("admin.edit_organisation"))) out.push_back(action::EditOrganisation{});
@@ -40,6 +42,10 @@ void organisation_section(const ViewContext& ctx, OrganisationForm& form, Action
                              ImGuiInputTextFlags_CharsDecimal, nullptr, "admin.organisation.cvr");
     submit |= ui::text_field(ctx.tr("admin.municipality"), "##org_municipality", form.municipality,
                              error("municipality"), width, 0, nullptr, "admin.organisation.municipality");
+    submit |= ui::text_field(ctx.tr("admin.retention_years"), "##org_retention", form.retention_years,
+                             error("record_retention_years"), 120, ImGuiInputTextFlags_CharsDecimal, nullptr,
+                             "admin.organisation.retention_years");
+    ui::muted_text(ctx.tr("admin.retention_help"));
     submit |= ui::button(ctx.tr("common.save"), !form.saving);
     ui::test_anchor("admin.organisation.save");
     if (submit) out.push_back(action::SaveOrganisation{});
@@ -202,6 +208,56 @@ void new_user_form(const ViewContext& ctx, AdminState& admin, Actions& out) {
     if (submit && ready) out.push_back(action::CreateUser{});
 }
 
+// The deletion log: which records were deleted, when, by whom and why (a user deleting a draft,
+// or the retention period having run out). It never holds what the records said.
+void deletions_section(const ViewContext& ctx, const AdminState& admin) {
+    ui::subheading(ctx.tr("admin.deletions"));
+    ui::muted_text(ctx.tr("admin.deletions_help"));
+    if (const std::string& e = ctx.i18n.pick(admin.deletions_error_da, admin.deletions_error_en); !e.empty()) {
+        ui::error_text(e);
+        return;
+    }
+    if (!admin.deletions_loaded) {
+        ui::muted_text(ctx.tr("common.loading"));
+        return;
+    }
+    if (admin.deletions.empty()) {
+        ui::muted_text(ctx.tr("admin.deletions_none"));
+        return;
+    }
+    if (!ui::begin_list_table("deletions", {{ctx.tr("admin.deletions.at"), 2},
+                                            {ctx.tr("admin.deletions.by"), 2},
+                                            {ctx.tr("admin.deletions.type"), 2},
+                                            {ctx.tr("admin.deletions.employee"), 2},
+                                            {ctx.tr("admin.deletions.reason"), 2.5f}}))
+        return;
+    for (const DeletionLogEntry& d : admin.deletions) {
+        ImGui::PushID(d.record_id.c_str());
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        // "2026-03-13T09:30:00Z" -> "13-03-2026 09:30" (UTC, as logged).
+        const auto day = d.at.size() >= 10 ? Date::parse_iso(d.at.substr(0, 10)) : std::nullopt;
+        ImGui::TextUnformatted(day ? (day->danish() + (d.at.size() >= 16 ? " " + d.at.substr(11, 5) : "")).c_str()
+                                   : d.at.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(d.by_name.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(d.type == record_type::conversation_record ? ctx.tr("admin.deletions.conversation")
+                                                                            : d.type.c_str());
+        ui::muted_text(d.record_id.c_str());
+        ImGui::TableNextColumn();
+        const Employee* employee = ctx.directory.employee(d.employee_id);
+        ImGui::TextUnformatted(employee ? employee->name.c_str() : (d.employee_id.empty() ? "\u2013" : d.employee_id.c_str()));
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(d.reason == "retention" ? ctx.tr("admin.deletions.retention")
+                               : d.reason == "deleted" ? ctx.tr("admin.deletions.deleted")
+                                                       : d.reason.c_str());
+        ui::test_anchor("admin.deletion", d.record_id);
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
 } // namespace
 
 void admin_view(const ViewContext& ctx, AdminState& admin, const LoadedRules& rules, Actions& out) {
@@ -217,6 +273,7 @@ void admin_view(const ViewContext& ctx, AdminState& admin, const LoadedRules& ru
     if (admin.loading && admin.users.empty()) ui::muted_text(ctx.tr("common.loading"));
     users_table(ctx, admin, out);
     new_user_form(ctx, admin, out);
+    deletions_section(ctx, admin);
 }
 
 } // namespace naervaer::client

@@ -1,5 +1,6 @@
 // One employee: details (CPR masked), the absence history (ongoing spells first) and the selected
-// spell's case timeline: its legal deadlines, computed by the app (app/case_timeline.cpp).
+// spell's case: its timeline of legal deadlines, computed by the app (app/case_timeline.cpp), and
+// its conversation records ("Samtaler og planer", docs/forms.md).
 #include "views/views.hpp"
 #include "views/test_anchors.hpp"
 #include "views/widgets.hpp"
@@ -162,9 +163,56 @@ void fast_track_banner(const ViewContext& ctx, const CaseTimeline& timeline) {
     ImGui::PopFont();
 }
 
+// The template a leader fills in to meet this step ("absence_conversation" for the 4-week
+// conversation, "retention_plan"), among those offered from a case.
+const FormTemplate* template_meeting(const LoadedTemplates& templates, const std::string& rule_id) {
+    for (const std::string_view id : conversation_template_ids())
+        if (const FormTemplate* t = templates.find(id); t && t->meets_rule == rule_id) return t;
+    return nullptr;
+}
+
+// A conversation record that meets this step (signed, its template's rule), if the case has one.
+const ConversationRecord* record_meeting(const ViewContext& ctx, const AbsenceSpell& spell, const std::string& rule_id) {
+    for (const ConversationRecord& r : ctx.directory.conversations_of(spell.id))
+        if (const auto met = met_rule(r); met && met->rule_id == rule_id) return &r;
+    return nullptr;
+}
+
+// The step's record: "Hold samtale" (or the draft under way) while open, and once a signed record
+// meets it, which one and when, with a link.
+void record_cell(const ViewContext& ctx, const AbsenceSpell& spell, const TimelineEntry& entry,
+                 const LoadedTemplates& templates, Actions& out) {
+    const FormTemplate* form = template_meeting(templates, entry.rule_id);
+    if (!form) return;
+    if (const ConversationRecord* met = record_meeting(ctx, spell, entry.rule_id)) {
+        ui::colored_text(ui::color::success,
+                         ctx.i18n.format("timeline.met_by_record", ctx.i18n.pick(form->title_da, form->title_en),
+                                         met->held_on.danish()));
+        if (ImGui::SmallButton(ctx.tr("conversation.open"))) out.push_back(action::OpenConversation{met->id});
+        ui::test_anchor("timeline.record", entry.rule_id);
+        return;
+    }
+    if (!is_open(entry.status) && entry.status != EntryStatus::available) return;
+    const ConversationRecord* draft = nullptr;
+    for (const ConversationRecord& r : ctx.directory.conversations_of(spell.id))
+        if (!r.is_signed() && r.template_id == form->id) draft = &r;
+    // "Hold samtale" for the absence conversation, "Lav plan" for the retention plan.
+    const std::string label = ctx.tr(draft ? "timeline.continue_record" : ("timeline.start." + entry.rule_id).c_str());
+    if (ImGui::SmallButton((label + "###start_record").c_str())) {
+        if (draft)
+            out.push_back(action::OpenConversation{draft->id});
+        else
+            out.push_back(action::NewConversation{spell.id, form->id});
+    }
+    ui::test_anchor("timeline.conversation", entry.rule_id);
+}
+
 // Mark done (while open) or take the mark back (when marked), with who marked it and when.
 void mark_cell(const ViewContext& ctx, const AbsenceSpell& spell, const TimelineEntry& entry, Actions& out) {
     if (!is_case_step(entry, spell)) return;
+    // A signed record met the step: the record says so (record_cell), no mark is needed.
+    if (record_meeting(ctx, spell, entry.rule_id) && !ctx.directory.mark(deadline_todo_key(spell.id, entry.rule_id)))
+        return;
     const std::string key = deadline_todo_key(spell.id, entry.rule_id);
     if (const TodoDone* mark = ctx.directory.mark(key)) {
         ui::colored_text(ui::color::success,
@@ -183,7 +231,7 @@ void mark_cell(const ViewContext& ctx, const AbsenceSpell& spell, const Timeline
 }
 
 void timeline_table(const ViewContext& ctx, const AbsenceSpell& spell, const CaseTimeline& timeline,
-                    Actions& out) {
+                    const LoadedTemplates& templates, Actions& out) {
     if (!ui::begin_list_table("timeline", {{ctx.tr("timeline.column.step"), 3},
                                            {ctx.tr("timeline.column.due"), 1.6f},
                                            {ctx.tr("timeline.column.status"), 1.6f},
@@ -236,6 +284,7 @@ void timeline_table(const ViewContext& ctx, const AbsenceSpell& spell, const Cas
         ui::colored_text(ui::color::text_muted, entry.source);
 
         ImGui::TableNextColumn();
+        record_cell(ctx, spell, entry, templates, out);
         mark_cell(ctx, spell, entry, out);
         ImGui::PopID();
     }
@@ -260,7 +309,7 @@ void not_applicable_list(const ViewContext& ctx, const CaseTimeline& timeline) {
 }
 
 void case_timeline(const ViewContext& ctx, const AbsenceSpell& spell, const SelectedCase& selected,
-                   const LoadedRules& rules, Actions& out) {
+                   const LoadedRules& rules, const LoadedTemplates& templates, Actions& out) {
     ui::subheading(ctx.tr("timeline.title"));
     ui::muted_text(ctx.i18n.format("timeline.for_spell", spell.first_day.danish()).c_str());
 
@@ -290,14 +339,82 @@ void case_timeline(const ViewContext& ctx, const AbsenceSpell& spell, const Sele
                        .c_str());
     ui::vertical_space(0.5f);
     fast_track_banner(ctx, timeline);
-    timeline_table(ctx, spell, timeline, out);
+    timeline_table(ctx, spell, timeline, templates, out);
     not_applicable_list(ctx, timeline);
+}
+
+std::string snapshot_title(const ViewContext& ctx, const ConversationRecord& r) {
+    const nlohmann::json& s = r.template_snapshot;
+    const char* key = ctx.i18n.language() == "en" ? "title_en" : "title_da";
+    return s.is_object() && s.contains(key) && s[key].is_string() ? s[key].get<std::string>() : r.template_id;
+}
+
+// "Samtaler og planer": the case's conversation records, newest meeting first, each opened from
+// here, and the templates a new one starts from (title, with the purpose beside it).
+void case_conversations(const ViewContext& ctx, const AbsenceSpell& spell, const LoadedTemplates& templates,
+                        Actions& out) {
+    ui::subheading(ctx.tr("conversations.title"));
+    const auto records = ctx.directory.conversations_of(spell.id);
+    if (records.empty()) {
+        ui::muted_text(ctx.tr("conversations.none"));
+    } else if (ui::begin_list_table("conversations", {{ctx.tr("conversations.column.template"), 3},
+                                                      {ctx.tr("conversations.column.held_on"), 1.5f},
+                                                      {ctx.tr("conversations.column.status"), 2.5f},
+                                                      {ctx.tr("conversations.column.amendments"), 1.2f},
+                                                      {"##open", 1.5f}})) {
+        std::set<std::string> pending_ids;
+        if (ctx.sync.pending > 0)
+            for (const auto& pending : ctx.replica.pending_changes(ctx.replica.pending_count()))
+                if (pending.change.type == record_type::conversation_record) pending_ids.insert(pending.change.id);
+        for (const ConversationRecord& r : records) {
+            ImGui::PushID(r.id.c_str());
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(snapshot_title(ctx, r).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(r.held_on.danish().c_str());
+            ImGui::TableNextColumn();
+            if (r.sign_off)
+                ui::colored_text(ui::color::success,
+                                 ctx.i18n.format("conversations.signed_on", r.sign_off->date.danish()));
+            else
+                ui::colored_text(ui::color::warning, ctx.tr("conversations.draft"));
+            if (pending_ids.count(r.id)) ui::colored_text(ui::color::warning, ctx.tr("sync.badge_pending"));
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(r.amendments.empty() ? "\u2013" : std::to_string(r.amendments.size()).c_str());
+            ImGui::TableNextColumn();
+            if (ImGui::SmallButton(ctx.tr("conversation.open"))) out.push_back(action::OpenConversation{r.id});
+            ui::test_anchor("case.conversation.open", r.id);
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    ui::vertical_space(0.5f);
+    // The templates offered from a case, in their order (conversation_template_ids).
+    const bool open = ImGui::CollapsingHeader((std::string(ctx.tr("conversations.new")) + "###new_conversation").c_str());
+    ui::test_anchor("case.conversations.new");
+    if (!open) return;
+    if (!ui::begin_list_table("templates", {{"##title", 2.2f}, {"##purpose", 5}}, 0, ImVec2(0, 0), false)) return;
+    for (const std::string_view id : conversation_template_ids()) {
+        const FormTemplate* form = templates.find(id);
+        if (!form) continue;
+        ImGui::PushID(form->id.c_str());
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        if (ImGui::Button(ctx.i18n.pick(form->title_da, form->title_en).c_str()))
+            out.push_back(action::NewConversation{spell.id, form->id});
+        ui::test_anchor("case.conversations.new", form->id);
+        ImGui::TableNextColumn();
+        ui::muted_text(ctx.i18n.pick(form->purpose_da, form->purpose_en).c_str());
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
 }
 
 } // namespace
 
 void employee_view(const ViewContext& ctx, const std::string& employee_id, const SelectedCase& selected_case,
-                   const LoadedRules& rules, Actions& out) {
+                   const LoadedRules& rules, const LoadedTemplates& templates, Actions& out) {
     if (ImGui::Button(ctx.tr("employee.back"))) out.push_back(action::ShowEmployees{});
     ui::test_anchor("employee.back");
     ui::vertical_space(0.5f);
@@ -332,8 +449,10 @@ void employee_view(const ViewContext& ctx, const std::string& employee_id, const
 
     // The app resolves the selected spell (the user's pick, else the ongoing one, else the latest).
     if (const AbsenceSpell* spell = ctx.directory.spell(selected_case.spell_id);
-        spell && selected_case.employee_id == employee->id)
-        case_timeline(ctx, *spell, selected_case, rules, out);
+        spell && selected_case.employee_id == employee->id) {
+        case_timeline(ctx, *spell, selected_case, rules, templates, out);
+        case_conversations(ctx, *spell, templates, out);
+    }
 }
 
 } // namespace naervaer::client

@@ -31,7 +31,8 @@ class FormDrawer {
         : ctx_(ctx), form_(form), answers_(answers), errors_(errors), show_all_(show_all), guard_(guard), ui_(ui) {}
 
     FormRenderResult draw() {
-        apply_date_defaults();
+        if (!ui_.read_only) apply_date_defaults();
+        ImGui::BeginDisabled(ui_.read_only);
         std::set<std::string, std::less<>> drawn; // the second of two linked placements
         for (const Section& section : form_.sections) {
             bool any = false;
@@ -51,6 +52,7 @@ class FormDrawer {
                 ImGui::PopID();
             }
         }
+        ImGui::EndDisabled();
         return std::move(result_);
     }
 
@@ -117,6 +119,8 @@ class FormDrawer {
         ImGui::TextUnformatted(text.c_str());
         ImGui::PopTextWrapPos();
         if (!f.help_da.empty()) ui::muted_text(ctx_.i18n.pick(f.help_da, f.help_en).c_str());
+        if (const auto note = ui_.notes.find(f.id); note != ui_.notes.end())
+            ui::colored_text(ui::color::accent, note->second);
     }
 
     // A one-line text in `slot` (a string or null). Returns true when it changed.
@@ -343,6 +347,19 @@ class FormDrawer {
     void long_text(const Field& f, json& value) {
         std::string text = value.is_string() ? value.get<std::string>() : std::string();
         const std::size_t max = f.max_length ? f.max_length : limits::note_length;
+        if (ui_.read_only) {
+            // Shown as text, as long as it is: a disabled form places no browser textarea.
+            ImGui::Indent();
+            ImGui::BeginGroup();
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextUnformatted(text.empty() ? "\u2013" : text.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::EndGroup();
+            ui::test_anchor(anchor_of(f.id));
+            ImGui::Unindent();
+            if (f.guard) guard_text(f.id, value);
+            return;
+        }
         const ImVec2 pos = ImGui::GetCursorScreenPos();
         const ImVec2 size(ImGui::GetContentRegionAvail().x, ImGui::GetTextLineHeight() * 6);
         ImGui::GetWindowDrawList()->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y),

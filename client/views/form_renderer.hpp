@@ -4,6 +4,8 @@
 // (form_template.hpp); what the user typed into dates and numbers stays in FormUiState until it
 // parses, so a half-typed date is never an answer. Errors come from the caller (validate_answers):
 // a field's error shows under it once its value exists (all of them with `show_all_errors`).
+// With FormUiState::read_only the same form is shown disabled (a signed record), long texts as
+// text; FormUiState::notes puts a line under a field's label (where a prefilled answer came from).
 //
 // Test anchors (test_anchors.hpp): every visible field is "form.<field id>" (the input itself for
 // text, long text and dates; the whole block otherwise), and its parts are
@@ -14,6 +16,7 @@
 //   form.<id>.name  .date  .agreed.yes  .agreed.no  .comment  (signature)
 //   form.<id>.guard  (a diagnosis warning; rows: form.<id>.<row>.text.guard)
 //   form.<id>.comparison  (the text comparing two linked staircase placements)
+#include "views/form_ui_state.hpp"
 #include "views/view_context.hpp"
 
 #include <naervaer/diagnosis_guard.hpp>
@@ -21,37 +24,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cstddef>
-#include <map>
-#include <set>
 #include <string>
 #include <vector>
 
 namespace naervaer::client {
-
-// What the renderer keeps between frames for one open form (a new form: a new state).
-struct FormUiState {
-    // Text typed into dates and numbers, by answer path ("meeting_date", "agreements[1].due",
-    // "schedule.weeks[0].hours"), with the answer it stands for (null while it does not parse). An
-    // answer changed elsewhere (a default, a removed row) replaces the text.
-    struct Typed {
-        std::string text;
-        nlohmann::json value;
-    };
-    std::map<std::string, Typed, std::less<>> typed;
-    // Date fields holding their default ("follow-up 28 days after the meeting"): they follow the
-    // date they count from until the user types one of their own (then they are in user_dates).
-    std::set<std::string, std::less<>> defaulted;
-    std::set<std::string, std::less<>> user_dates;
-    // Diagnosis-guard hits by answer path, for the text they were found in: the matcher runs only
-    // when the text changed, never per frame.
-    struct GuardHits {
-        std::string text;
-        std::vector<DiagnosisHit> hits;
-    };
-    std::map<std::string, GuardHits, std::less<>> guard;
-    std::size_t guard_runs = 0; // times the matcher ran
-};
 
 struct FormRenderResult {
     bool changed = false; // an answer changed this frame

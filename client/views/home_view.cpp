@@ -1,7 +1,7 @@
 // The home screen: what the user must do now and by when. Overdue first, then what is due this
-// week, then what comes later; each to-do opens its case or is marked done. The list is computed
-// by the app (app/todo_actions.cpp) from the records the user may see, so a team leader sees their
-// departments and HR everyone.
+// week, then what comes later; each to-do opens its case (an agreement also its conversation) or
+// is marked done. The list is computed by the app (app/todo_actions.cpp) from the records the user
+// may see, so a team leader sees their departments and HR everyone.
 #include "views/views.hpp"
 #include "views/test_anchors.hpp"
 #include "views/widgets.hpp"
@@ -54,6 +54,18 @@ void todo_row(const ViewContext& ctx, const Todo& todo, Actions& out) {
     }
     if (todo.source == TodoSource::alert)
         ui::colored_text(ui::color::text_muted, ctx.i18n.pick(todo.detail_da, todo.detail_en));
+    // An agreement of a signed conversation: who carries it out, and where and when it was agreed.
+    if (todo.source == TodoSource::agreement) {
+        if (!todo.owner.empty()) ui::muted_text(ctx.i18n.format("todo.owner", todo.owner).c_str());
+        if (const ConversationRecord* record = ctx.directory.conversation(todo.record_id)) {
+            const nlohmann::json& snapshot = record->template_snapshot;
+            const char* key = ctx.i18n.language() == "en" ? "title_en" : "title_da";
+            const std::string title = snapshot.is_object() && snapshot.contains(key) && snapshot[key].is_string()
+                                          ? snapshot[key].get<std::string>()
+                                          : record->template_id;
+            ui::muted_text(ctx.i18n.format("todo.agreed_in", title, record->held_on.danish()).c_str());
+        }
+    }
     // The law keeps a date on a weekend or holiday; acting the working day before is safe.
     if (todo.suggested_date)
         ui::colored_text(ui::color::warning, ctx.i18n.format("todo.suggested", todo.suggested_date->danish()));
@@ -71,6 +83,11 @@ void todo_row(const ViewContext& ctx, const Todo& todo, Actions& out) {
         out.push_back(action::SelectSpell{todo.spell_id});
     }
     ui::test_anchor("home.todo.open", todo.key);
+    if (todo.source == TodoSource::agreement && ctx.directory.conversation(todo.record_id)) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton(ctx.tr("todo.open_conversation"))) out.push_back(action::OpenConversation{todo.record_id});
+        ui::test_anchor("home.todo.record", todo.key);
+    }
     ImGui::PopID();
 }
 

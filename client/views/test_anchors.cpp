@@ -14,6 +14,7 @@ struct Registry {
     int frame = -1;
     std::vector<TestAnchor> anchors;
     std::vector<std::string> errors;
+    std::string active; // the anchor of the item ImGui holds active (a text field being edited)
 };
 
 Registry& registry() {
@@ -33,6 +34,7 @@ Registry& this_frame() {
         r.frame = ImGui::GetFrameCount();
         r.anchors.clear();
         r.errors.clear();
+        r.active.clear();
     }
     return r;
 }
@@ -56,7 +58,10 @@ void test_anchor(std::string_view name, std::string_view suffix) {
     anchor.y = min.y;
     anchor.w = max.x - min.x;
     anchor.h = max.y - min.y;
-    this_frame().anchors.push_back(std::move(anchor));
+    Registry& r = this_frame();
+    // The first: a group that holds the active field is anchored after it, and is active too.
+    if (r.active.empty() && ImGui::IsItemActive()) r.active = anchor.name;
+    r.anchors.push_back(std::move(anchor));
 }
 
 void note_shown_error(std::string_view message) {
@@ -68,6 +73,12 @@ const std::vector<TestAnchor>& test_anchors() {
     static const std::vector<TestAnchor> none;
     const Registry& r = registry();
     return ImGui::GetCurrentContext() && is_current(r) ? r.anchors : none;
+}
+
+const std::string& active_anchor() {
+    static const std::string none;
+    const Registry& r = registry();
+    return ImGui::GetCurrentContext() && is_current(r) ? r.active : none;
 }
 
 const std::vector<std::string>& shown_errors() {

@@ -27,7 +27,20 @@
 //   admin.new_user.department.<department id>  admin.new_user.submit
 //   admin.one_time_password.copy  admin.one_time_password.close
 //   admin.organisation.edit  admin.organisation.name  admin.organisation.cvr
-//   admin.organisation.municipality  admin.organisation.save
+//   admin.organisation.municipality  admin.organisation.retention_years  admin.organisation.save
+//   admin.deletion.<record id>  (a row of the deletion log)
+//   Conversation records (docs/forms.md, "In the app"):
+//   case.conversations.new  (the "Ny samtale" header)  case.conversations.new.<template id>
+//   case.conversation.open.<record id>                              (employee page, selected case)
+//   timeline.conversation.<rule id>  ("Hold samtale": a new record, or the draft under way)
+//   timeline.record.<rule id>  (the signed record that met the step)
+//   home.todo.record.<todo key>  (an agreement's conversation)
+//   conversation.back  conversation.autosave  conversation.held_on  conversation.sign  conversation.pdf
+//   conversation.print  conversation.delete  conversation.delete.confirm  conversation.delete.cancel
+//   conversation.sign.name  conversation.sign.date  conversation.sign.agreed.yes
+//   conversation.sign.agreed.no  conversation.sign.comment  conversation.sign.confirm
+//   conversation.sign.cancel  conversation.amend  conversation.amend.reason  conversation.amend.save
+//   conversation.amend.cancel  conversation.history.<n>  (an amendment, oldest first)
 //   Forms (views/form_renderer.hpp), per field id; rows count from 0:
 //   form.<field id>  (every visible field: the input of text, long_text (the textarea overlay's
 //                    rectangle) and date; the whole block of the other types)
@@ -60,5 +73,8 @@ void note_shown_error(std::string_view message);
 // What the last frame of the current ImGui context recorded.
 const std::vector<TestAnchor>& test_anchors();
 const std::vector<std::string>& shown_errors();
+// The anchor of the item that was active in the last frame (the text field holding the keyboard),
+// or "": tests type only once the field they clicked has it.
+const std::string& active_anchor();
 
 } // namespace naervaer::client::ui

@@ -1,6 +1,7 @@
 #pragma once
 // One function per screen (one file each), drawn inside the app's full-screen window.
 #include "app/rules.hpp"
+#include "app/templates.hpp"
 #include "views/view_context.hpp"
 
 namespace naervaer::client {
@@ -13,8 +14,12 @@ void home_view(const ViewContext& ctx, TodoList& list, Actions& out);
 void mark_todo_view(const ViewContext& ctx, MarkTodoForm& form, Actions& out);
 void employee_list_view(const ViewContext& ctx, EmployeeListForm& form, Actions& out);
 // `selected_case`: the spell whose timeline is shown, computed by the app (app/case_timeline.cpp).
+// The case's conversation records and "Ny samtale" offer the templates of `templates`.
 void employee_view(const ViewContext& ctx, const std::string& employee_id, const SelectedCase& selected_case,
-                   const LoadedRules& rules, Actions& out);
+                   const LoadedRules& rules, const LoadedTemplates& templates, Actions& out);
+// One conversation record: filled in (autosaved by the app), signed off, amended, printed.
+void conversation_view(const ViewContext& ctx, ConversationForm& form, const LoadedTemplates& templates,
+                       Actions& out);
 void spell_editor_view(const ViewContext& ctx, SpellForm& form, Actions& out);
 void close_spell_view(const ViewContext& ctx, CloseSpellForm& form, Actions& out);
 void employee_editor_view(const ViewContext& ctx, EmployeeForm& form, Actions& out);

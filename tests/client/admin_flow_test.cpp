@@ -1,6 +1,11 @@
 // The admin screen against the real server: users are created, reset and deactivated through
-// clicks and typing, and the server is asked whether it worked.
+// clicks and typing, the organisation and its retention period are edited, the deletion log is
+// shown, and the server is asked whether it worked.
 #include "client_harness.hpp"
+
+#include "app/templates.hpp"
+
+#include <naervaer/conversation_record.hpp>
 
 #include <doctest/doctest.h>
 
@@ -100,5 +105,67 @@ TEST_CASE("admin: the organisation's CVR is checked before saving, a valid one r
     const Reply me = admin.get("/api/v1/auth/me");
     CHECK(me.body["organisation"]["cvr"] == "24256790");
     CHECK(me.body["organisation"]["municipality"] == "Frederikshavn");
+    CHECK(c.state()["toast"] == "Organisationen er gemt");
+}
+
+TEST_CASE("admin: conversation records are kept 1-20 years, and a deleted draft is in the deletion log") {
+    TestServer server;
+    // A draft absence conversation on the demo's day-25 case, written and then deleted by HR.
+    Session hr(server);
+    REQUIRE(hr.login(hr_email, hr_password).status == 200);
+    const Reply pulled = hr.get("/api/v1/sync?since=0&limit=2000");
+    std::string spell_id;
+    for (const auto& r : pulled.body["changes"])
+        if (r["type"] == "absence_spell" && r["data"]["employee_id"] == employee_day_25 &&
+            r["data"]["last_day"].is_null())
+            spell_id = r["id"];
+    REQUIRE_FALSE(spell_id.empty());
+    const naervaer::client::LoadedTemplates templates = naervaer::client::load_embedded_templates();
+    const naervaer::FormTemplate* form = templates.find("absence_conversation");
+    REQUIRE(form != nullptr);
+    const naervaer::Date today = *naervaer::Date::parse_iso(local_today_iso());
+    naervaer::ConversationRecord draft =
+        naervaer::new_conversation_record(*form, "c-deleted-draft", employee_day_25, spell_id, today);
+    draft.answers = {{"return_how_when", "Tekst der ikke må stå i loggen"}};
+    Reply pushed = hr.push(nlohmann::json::array({{{"type", "conversation_record"},
+                                                   {"id", draft.id},
+                                                   {"base_rev", 0},
+                                                   {"deleted", false},
+                                                   {"data", naervaer::to_json(draft)}}}));
+    REQUIRE_MESSAGE(pushed.status == 200, pushed.raw);
+    const long long rev = pushed.body["accepted"][0]["rev"];
+    pushed = hr.push(nlohmann::json::array({{{"type", "conversation_record"},
+                                             {"id", draft.id},
+                                             {"base_rev", rev},
+                                             {"deleted", true},
+                                             {"data", nlohmann::json::object()}}}));
+    REQUIRE_MESSAGE(pushed.status == 200, pushed.raw);
+
+    ClientHarness c(server, server.temp_dir() / "admin.json");
+    c.set_display_size(1280, 2400);
+    c.sign_in(admin_email, admin_password);
+    c.dispatch(ShowAdmin{});
+    CHECK(c.shows("admin.deletion.c-deleted-draft"));
+
+    // 25 years is out of range: the error shows, nothing is sent.
+    REQUIRE(c.click("admin.organisation.edit"));
+    REQUIRE(c.click("admin.organisation.retention_years"));
+    c.press(ImGuiKey_End);
+    for (int i = 0; i < 3; ++i)
+        c.press(ImGuiKey_Backspace);
+    c.type("25");
+    REQUIRE(c.click("admin.organisation.save"));
+    CHECK_FALSE(c.state()["errors"].empty());
+    Session admin(server);
+    REQUIRE(admin.login(admin_email, admin_password).status == 200);
+    CHECK(admin.get("/api/v1/auth/me").body["organisation"]["record_retention_years"] == 5); // the default
+
+    REQUIRE(c.click("admin.organisation.retention_years"));
+    c.press(ImGuiKey_End);
+    for (int i = 0; i < 3; ++i)
+        c.press(ImGuiKey_Backspace);
+    c.type("3");
+    REQUIRE(c.click("admin.organisation.save"));
+    CHECK(admin.get("/api/v1/auth/me").body["organisation"]["record_retention_years"] == 3);
     CHECK(c.state()["toast"] == "Organisationen er gemt");
 }

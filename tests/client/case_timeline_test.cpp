@@ -144,14 +144,21 @@ TEST_CASE("timeline: overdue and passed steps of a long-term case, a click selec
     json t = s["timeline"];
     REQUIRE(t.is_object());
     CHECK(t["spell_id"] == spell["id"]);
-    // The conversation (first + 28) was 17 days ago; the demo's history has it held, and taking
-    // that mark back leaves it overdue.
+    // The conversation (first + 28) was 17 days ago; the demo holds a signed absence conversation
+    // from day 20, which meets it: the row links to the record, and there is no mark to take back
+    // (a signed record is not undone).
     CHECK(entry(t, "absence_conversation")["due"] == plus_days(first, 28));
     CHECK(entry(t, "absence_conversation")["status"] == "met");
-    REQUIRE(c.click("timeline.undo.absence_conversation"));
+    CHECK(c.shows("timeline.record.absence_conversation"));
+    CHECK_FALSE(c.shows("timeline.undo.absence_conversation"));
+    REQUIRE(c.click("timeline.record.absence_conversation"));
+    s = c.state();
+    REQUIRE(s["screen"] == "conversation");
+    CHECK(s["conversation"]["template_id"] == "absence_conversation");
+    CHECK(s["conversation"]["held_on"] == Date::parse_iso(first)->plus_days(19).danish());
+    REQUIRE(c.click("conversation.back"));
     s = c.state();
     t = s["timeline"];
-    CHECK(entry(t, "absence_conversation")["status"] == "overdue");
     // Fast track "within the first 5 weeks" closed on day 35 (first + 34): passed, not overdue.
     CHECK(entry(t, "fast_track_window")["due"] == plus_days(first, 34));
     CHECK(entry(t, "fast_track_window")["status"] == "passed");

@@ -8,6 +8,7 @@
 #include "platform/native/native_platform.hpp"
 #include "support/test_server.hpp"
 
+#include <doctest/doctest.h>
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
@@ -115,6 +116,17 @@ class ClientHarness {
     // An item below the visible part of the screen is first scrolled to with the mouse wheel, as
     // a person would.
     bool click(const std::string& item) {
+        const nlohmann::json items = scroll_to(item);
+        if (!items.contains(item)) return false;
+        const auto& r = items[item];
+        click_centre(r[0].get<float>(), r[1].get<float>(), r[2].get<float>(), r[3].get<float>(), [this] { frame(); });
+        settle();
+        return true;
+    }
+
+    // Scrolls the screen with the mouse wheel until a named item shows (a person looking for
+    // it), and returns the last frame's items. An item that is on screen already stays put.
+    nlohmann::json scroll_to(const std::string& item) {
         // One more frame first: the last input may still move things (an error that goes away
         // once the field's new text is read), and a person clicks what they see now.
         frame();
@@ -136,11 +148,21 @@ class ClientHarness {
             for (int turn = 0; turn < 60 && !fully_shown(items, item); ++turn)
                 wheel(-1);
         }
-        if (!items.contains(item)) return false;
-        const auto& r = items[item];
-        click_centre(r[0].get<float>(), r[1].get<float>(), r[2].get<float>(), r[3].get<float>(), [this] { frame(); });
-        settle();
-        return true;
+        return items;
+    }
+
+    // Whether a named item is on the screen, scrolling to it if need be.
+    bool shows(const std::string& item) { return scroll_to(item).contains(item); }
+
+    // Types into a long text's textarea (the browser's overlay, placed only while the field is
+    // on screen): scrolls to it first, as a person would.
+    void type_into_long_text(const std::string& form_id, const std::string& field_id, const std::string& text) {
+        REQUIRE_MESSAGE(shows("form." + field_id), field_id);
+        const std::string key = "form-" + form_id + "-" + field_id;
+        REQUIRE_MESSAGE(platform_.visible_overlays().count(key) == 1, key);
+        platform_.type_into_overlay(key, text);
+        frame();
+        frame();
     }
 
     // The login screen as a person uses it: the e-mail field has focus, Tab, password, Enter.

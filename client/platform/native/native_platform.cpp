@@ -147,6 +147,12 @@ void NativePlatform::download_file(const std::string& filename, const std::strin
     downloads_.push_back({filename, mime_type, bytes});
 }
 
+bool NativePlatform::open_document(const std::string& filename, const std::string& mime_type,
+                                   const std::string& bytes) {
+    opened_.push_back({filename, mime_type, bytes});
+    return true;
+}
+
 // ---- frames and overlays --------------------------------------------------------------------
 
 void NativePlatform::request_frame_in(double milliseconds) {

@@ -43,6 +43,8 @@ class NativePlatform final : public Platform {
     std::string clipboard_text() const override { return clipboard_; }
     void download_file(const std::string& filename, const std::string& mime_type,
                        const std::string& bytes) override;
+    bool open_document(const std::string& filename, const std::string& mime_type,
+                       const std::string& bytes) override;
     double now_ms() const override { return now_ms_; }
     std::string today_iso() const override { return today_iso_; }
     void request_frame() override { frame_requested_ = true; }
@@ -85,6 +87,8 @@ class NativePlatform final : public Platform {
         std::string bytes;
     };
     const std::vector<Download>& downloads() const { return downloads_; }
+    // Documents the app opened in a new tab (open_document), oldest first.
+    const std::vector<Download>& opened_documents() const { return opened_; }
 
   private:
     struct Queued {
@@ -107,6 +111,7 @@ class NativePlatform final : public Platform {
     std::string session_cookie_;
     std::string clipboard_;
     std::vector<Download> downloads_;
+    std::vector<Download> opened_;
     std::map<std::string, std::string> overlay_edits_;
     std::map<std::string, Rect> frame_overlays_;
     std::map<std::string, Rect> shown_overlays_;

@@ -1,5 +1,5 @@
 // The small browser services of WebPlatform (web_platform.cpp): connectivity, preferences in
-// localStorage, file downloads.
+// localStorage, file downloads, documents opened in a new tab.
 mergeInto(LibraryManager.library, {
   naervaer_js_online_install: function () {
     window.addEventListener('online', function () { _naervaer_online_changed(1); });
@@ -39,5 +39,22 @@ mergeInto(LibraryManager.library, {
     document.body.removeChild(link);
     // Revoking at once can cancel the download in some browsers; a minute is plenty to start it.
     setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+  },
+
+  // A document (a PDF to print) in a new tab through a Blob URL; the browser's viewer prints it
+  // (the file name is the download's, so it is unused here). 1 when the tab opened, 0 when a
+  // pop-up blocker refused it. The click that asked for it is recent enough for the browser's
+  // user activation (the frame runs right after the input).
+  naervaer_js_open_document: function (filename, mimeType, bytes, length) {
+    var blob = new Blob([HEAPU8.slice(bytes, bytes + length)], { type: UTF8ToString(mimeType) });
+    var url = URL.createObjectURL(blob);
+    var opened = window.open(url, '_blank');
+    if (!opened) {
+      URL.revokeObjectURL(url);
+      return 0;
+    }
+    // The tab keeps its document once loaded; the URL is not needed after that.
+    setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+    return 1;
   },
 });

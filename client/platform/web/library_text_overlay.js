@@ -42,6 +42,17 @@ mergeInto(LibraryManager.library, {
         if (canvas) canvas.focus();
       }
     });
+    field.addEventListener('wheel', function (event) {
+      // The textarea scrolls its own text first; at its ends (or with nothing to scroll) the
+      // wheel scrolls the screen behind it, as it does over the rest of a form. Forms such as a
+      // conversation's have text areas across their whole width.
+      var atEnd = event.deltaY < 0 ? field.scrollTop <= 0
+        : field.scrollTop + field.clientHeight >= field.scrollHeight - 1;
+      var canvas = naervaerOverlays.canvas();
+      if (!atEnd || !canvas || event.ctrlKey) return;
+      event.preventDefault();
+      canvas.dispatchEvent(new WheelEvent('wheel', event));
+    }, { passive: false });
     naervaerOverlays.getLayer().appendChild(field);
     naervaerOverlays.elements.push(field);
     return id;

@@ -13,6 +13,7 @@ int naervaer_js_online_install();
 char* naervaer_js_preference(const char* name);
 void naervaer_js_set_preference(const char* name, const char* value);
 void naervaer_js_download(const char* filename, const char* mime_type, const char* bytes, std::size_t length);
+int naervaer_js_open_document(const char* filename, const char* mime_type, const char* bytes, std::size_t length);
 }
 
 namespace naervaer::client {
@@ -50,6 +51,13 @@ void WebPlatform::storage_remove(const std::string& key) {
 void WebPlatform::download_file(const std::string& filename, const std::string& mime_type,
                                 const std::string& bytes) {
     naervaer_js_download(filename.c_str(), mime_type.c_str(), bytes.data(), bytes.size());
+}
+
+bool WebPlatform::open_document(const std::string& filename, const std::string& mime_type,
+                                const std::string& bytes) {
+    if (naervaer_js_open_document(filename.c_str(), mime_type.c_str(), bytes.data(), bytes.size()) != 0) return true;
+    download_file(filename, mime_type, bytes); // the pop-up was blocked: the file is still the user's
+    return false;
 }
 
 double WebPlatform::now_ms() const {

@@ -32,6 +32,8 @@ class WebPlatform final : public Platform {
     std::string clipboard_text() const override { return clipboard_.text(); }
     void download_file(const std::string& filename, const std::string& mime_type,
                        const std::string& bytes) override;
+    bool open_document(const std::string& filename, const std::string& mime_type,
+                       const std::string& bytes) override;
     double now_ms() const override;
     std::string today_iso() const override;
     void request_frame() override { frames_.request(); }

@@ -59,20 +59,28 @@ export async function settledState(page, { timeout = 5000 } = {}) {
 }
 
 // Clicks an item, first scrolling the screen with the mouse wheel (as a person would) when the
-// item lies below what the window shows. The app reports only items the user can see.
-// The wheel turns beside the centred forms, where no textarea overlay catches it.
-export async function click(page, name, { scrollAt = { x: 150, y: viewport.height / 2 } } = {}) {
+// item lies outside what the window shows: down first, then back up. The app reports only items
+// the user can see. The wheel turns beside the centred forms; over a full-width form it may turn
+// over a textarea overlay, which hands it on to the screen when it has nothing to scroll itself.
+export async function click(page, name, options = {}) {
+  await scrollTo(page, name, options);
+  await clickItem(page, name);
+}
+
+// Scrolls with the mouse wheel until the item shows (as click does, without clicking).
+export async function scrollTo(page, name, { scrollAt = { x: 150, y: viewport.height / 2 } } = {}) {
   const fully = (s) => {
     const r = s.items[name];
     return r && r[3] >= 16; // enough of it shows to hit it
   };
   let s = await appState(page);
-  for (let i = 0; i < 20 && !(s && fully(s)); ++i) {
-    await page.mouse.move(scrollAt.x, scrollAt.y);
-    await page.mouse.wheel(0, 150);
-    s = await settledState(page);
+  for (const [turns, delta] of [[20, 150], [40, -150]]) {
+    for (let i = 0; i < turns && !(s && fully(s)); ++i) {
+      await page.mouse.move(scrollAt.x, scrollAt.y);
+      await page.mouse.wheel(0, delta);
+      s = await settledState(page);
+    }
   }
-  await clickItem(page, name);
 }
 
 // Selects what a text field holds and types over it. Waits, as a person waits for the caret, until
@@ -80,10 +88,17 @@ export async function click(page, name, { scrollAt = { x: 150, y: viewport.heigh
 // text_input.hpp) in the frame after the click. Keys pressed before that go to the canvas, which
 // takes only keydown text; letters Playwright inserts as text (æøå €) would find no editable
 // element yet.
-export async function typeOver(page, item, text, options = {}) {
-  await click(page, item);
-  await page.waitForFunction(() => ['INPUT', 'TEXTAREA'].includes(document.activeElement?.tagName),
-    null, { timeout: 5000 });
+export async function typeOver(page, item, text, { scrollAt, ...options } = {}) {
+  await click(page, item, scrollAt ? { scrollAt } : {});
+  // A textarea overlay is the element itself. An ImGui field shares one hidden input with every
+  // other field, so after another field that input has the keyboard already: wait until the app
+  // says the clicked field is the active one (state.active_item).
+  await page.waitForFunction((name) => {
+    const tag = document.activeElement?.tagName;
+    if (tag === 'TEXTAREA') return true;
+    if (tag !== 'INPUT' || typeof window.naervaerState !== 'function') return false;
+    return JSON.parse(window.naervaerState()).active_item === name;
+  }, item, { timeout: 5000 });
   await page.keyboard.press('Control+A');
   await page.keyboard.type(text, options);
 }

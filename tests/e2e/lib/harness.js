@@ -42,13 +42,19 @@ async function waitForHealth(url, child, timeoutMs = 20000) {
   throw new Error('server did not become healthy');
 }
 
+// The builds under test: build/native (the server) and build/wasm/web (the page) unless
+// NAERVAER_BUILD_DIR and NAERVAER_WEB_DIR name others (relative to the repository, or absolute),
+// so a second build tree can be tested without touching the usual one.
+export const nativeBuildDir = path.resolve(repoRoot, process.env.NAERVAER_BUILD_DIR || 'build/native');
+export const webDir = path.resolve(repoRoot, process.env.NAERVAER_WEB_DIR || 'build/wasm/web');
+
 // `dataDir`: a data folder prepared beforehand (a seeded database); it is removed on stop().
-export async function startServer({ webRoot = 'build/wasm/web', extraArgs = [], dataDir: given } = {}) {
+export async function startServer({ webRoot = webDir, extraArgs = [], dataDir: given } = {}) {
   const port = await freePort();
   const dataDir = given ?? mkdtempSync(path.join(tmpdir(), 'naervaer-e2e-'));
-  const bin = path.join(repoRoot, 'build/native/server/naervaer-server');
+  const bin = path.join(nativeBuildDir, 'server/naervaer-server');
   const child = spawn(bin, ['--demo', '--quiet', '--port', String(port), '--bind', '127.0.0.1',
-    '--data-dir', dataDir, '--web-root', path.join(repoRoot, webRoot), ...extraArgs],
+    '--data-dir', dataDir, '--web-root', path.resolve(repoRoot, webRoot), ...extraArgs],
   { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout.on('data', (d) => { log += d; });
