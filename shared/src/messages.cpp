@@ -73,7 +73,9 @@ constexpr std::array entries{
     Entry{"amendment_on_draft", "En kladde rettes direkte; rettelser hører til et underskrevet referat",
           "A draft is edited directly; amendments belong to a signed record"},
     Entry{"invalid_timestamp", "Ugyldigt tidspunkt (ISO 8601)", "Invalid timestamp (ISO 8601)"},
-    Entry{"locked", "Kan ikke ændres, når referatet er underskrevet", "Cannot change once the record is signed"},
+    // Also a sent referral's form (referral_record.cpp).
+    Entry{"locked", "Kan ikke længere ændres: referatet er underskrevet eller henvisningen sendt",
+          "Can no longer be changed: the record is signed or the referral sent"},
     Entry{"amendment_required", "Et underskrevet referat rettes kun med en begrundet rettelse",
           "A signed record changes only through an amendment with a reason"},
     Entry{"amendment_mismatch", "Rettelsen passer ikke med ændringen af svarene",
@@ -81,6 +83,19 @@ constexpr std::array entries{
     Entry{"amendments_append_only", "Tidligere rettelser kan ikke ændres eller slettes",
           "Earlier amendments cannot be changed or removed"},
     Entry{"one_amendment", "Én rettelse ad gangen", "One amendment per change"},
+
+    // ---- referral records (referral_record.cpp, docs/referrals.md) ----
+    Entry{"invalid_status", "En ny henvisning er en kladde eller sendes straks",
+          "A new referral is a draft or is sent at once"},
+    Entry{"invalid_transition", "Den ændring er ikke mulig i henvisningens nuværende status",
+          "That change is not possible in the referral's current status"},
+    Entry{"unknown_municipality", "Ukendt kommunekode: {}", "Unknown municipality code: {}"},
+    Entry{"before_sent", "Datoen ligger før henvisningen blev sendt ({})", "The date is before the referral was sent ({})"},
+    Entry{"in_future", "Datoen må ikke ligge efter i dag ({})", "The date must not be after today ({})"},
+    Entry{"not_fast_track", "Gælder kun en anmodning om fast track", "Applies to a fast-track request only"},
+    Entry{"not_on_draft", "Udfyldes først, når henvisningen er sendt", "Filled in only once the referral is sent"},
+    Entry{"invalid_time", "Ugyldigt klokkeslæt (skriv tt:mm)", "Invalid time (write hh:mm)"},
+    Entry{"unknown_key", "Ukendt felt: {}", "Unknown field: {}"},
 
     // ---- conversation records on the server (server/src/services/sync_service.cpp, docs/api.md) ----
     Entry{"mismatch", "Spørgsmålene passer ikke med den udgivne skabelon ({})",
@@ -92,6 +107,12 @@ constexpr std::array entries{
           "slettes efter opbevaringsperioden",
           "The case has conversation records ({}) and cannot be deleted; delete the drafts first, signed "
           "records are deleted after the retention period"},
+    // ---- referrals on the server (server/src/services/referral_sync.cpp, docs/api.md) ----
+    Entry{"sent_locked", "En sendt henvisning kan ikke slettes; den kan trækkes tilbage (afsluttes)",
+          "A sent referral cannot be deleted; it can be withdrawn (closed)"},
+    Entry{"has_referrals",
+          "Sagen har henvisninger til jobcentret ({}) og kan ikke slettes eller flyttes; slet først kladderne",
+          "The case has referrals to the jobcentre ({}) and cannot be deleted or moved; delete the drafts first"},
 };
 
 std::string fill(std::string_view text, const std::string& arg) {

@@ -19,12 +19,13 @@ std::string_view to_string(Role r) {
     case Role::admin: return "admin";
     case Role::hr: return "hr";
     case Role::team_leader: return "team_leader";
+    case Role::consultant: return "consultant";
     }
     return "team_leader";
 }
 
 std::optional<Role> role_from_string(std::string_view s) {
-    for (Role r : {Role::admin, Role::hr, Role::team_leader})
+    for (Role r : {Role::admin, Role::hr, Role::team_leader, Role::consultant})
         if (to_string(r) == s) return r;
     return std::nullopt;
 }
@@ -65,7 +66,8 @@ std::optional<NemRefusionPayer> nemrefusion_payer_from_string(std::string_view s
 bool is_sync_type(std::string_view type) {
     return type == record_type::department || type == record_type::employee || type == record_type::absence_spell ||
            type == record_type::todo_done || type == record_type::alert_settings ||
-           type == record_type::conversation_record;
+           type == record_type::conversation_record || type == record_type::referral ||
+           type == record_type::policy_version;
 }
 
 // ---- record ids ----------------------------------------------------------------------------
@@ -132,12 +134,14 @@ json to_json(const Organisation& o) {
 json to_json(const Department& d) { return {{"name", d.name}}; }
 
 json to_json(const User& u) {
-    return {{"id", u.id},
+    json j = {{"id", u.id},
             {"email", u.email},
             {"name", u.name},
             {"role", to_string(u.role)},
             {"department_ids", u.department_ids},
             {"must_change_password", u.must_change_password}};
+    if (!u.municipality_code.empty()) j["municipality_code"] = u.municipality_code;
+    return j;
 }
 
 json to_json(const Employee& e) {
@@ -148,6 +152,7 @@ json to_json(const Employee& e) {
               {"weekly_hours", e.weekly_hours}};
     if (!e.cpr.empty()) j["cpr"] = e.cpr;
     j["nemrefusion_payer"] = to_string(e.nemrefusion_payer);
+    if (!e.home_municipality.empty()) j["home_municipality"] = e.home_municipality;
     return j;
 }
 
@@ -198,6 +203,7 @@ Employee decode_employee(const json& data, std::string id, ValidationResult& err
     if (auto p = nemrefusion_payer_from_string(payer)) e.nemrefusion_payer = *p;
     else if (r.has("nemrefusion_payer") && !errors.find("nemrefusion_payer"))
         errors.add("nemrefusion_payer", "unknown_value", payer);
+    e.home_municipality = r.string("home_municipality", false, 3);
     return e;
 }
 
@@ -266,6 +272,10 @@ ValidationResult validate(const Employee& e) {
     if (!is_valid_id(e.department_id)) v.add("department_id", "required");
     if (!std::isfinite(e.weekly_hours) || e.weekly_hours <= 0 || e.weekly_hours > limits::max_weekly_hours)
         v.add("weekly_hours", "weekly_hours_range", "80");
+    if (!e.home_municipality.empty() &&
+        (e.home_municipality.size() != 3 ||
+         e.home_municipality.find_first_not_of("0123456789") != std::string::npos))
+        v.add("home_municipality", "unknown_municipality");
     return v;
 }
 

@@ -56,7 +56,8 @@ struct StatusName {
     ReferralStatus status;
     std::string_view id, da, en;
 };
-constexpr std::array<StatusName, 5> status_names{{
+constexpr std::array<StatusName, 6> status_names{{
+    {ReferralStatus::draft, "draft", "Kladde", "Draft"},
     {ReferralStatus::sent, "sent", "Sendt", "Sent"},
     {ReferralStatus::received, "received", "Modtaget", "Received"},
     {ReferralStatus::meeting_booked, "meeting_booked", "Møde aftalt", "Meeting booked"},
@@ -261,8 +262,13 @@ ReferralRoute route_referral(const Municipalities& all, std::string_view home_mu
 bool can_change_status(ReferralStatus from, ReferralStatus to, ReferralActor actor) {
     using S = ReferralStatus;
     if (from == to || from == S::closed) return false;
+    // A draft is the employer's alone: sent, or deleted (never closed, never seen by the jobcentre).
+    if (from == S::draft) return actor == ReferralActor::employer && to == S::sent;
+    if (to == S::draft) return false;
     if (actor == ReferralActor::employer) return to == S::closed;
     switch (from) {
+    case S::draft:
+        return false;
     case S::sent:
         return to == S::received || to == S::closed;
     case S::received:

@@ -301,7 +301,7 @@ TEST_CASE("referrals go to the jobcentre of the employee's home municipality") {
     CHECK_FALSE(route_referral(shipped_municipalities(), "").ok());
 }
 
-TEST_CASE("referral status: the jobcentre moves it forward, the employer may only withdraw it") {
+TEST_CASE("referral status: the employer sends a draft, the jobcentre moves it forward, the employer may only withdraw it") {
     using S = ReferralStatus;
     const auto jc = ReferralActor::jobcenter;
     const auto emp = ReferralActor::employer;
@@ -316,7 +316,7 @@ TEST_CASE("referral status: the jobcentre moves it forward, the employer may onl
     CHECK_FALSE(can_change_status(S::meeting_booked, S::meeting_booked, jc)); // a moved meeting is no status change
     CHECK(can_change_status(S::answered, S::meeting_booked, jc));
     CHECK(can_change_status(S::answered, S::closed, jc));
-    for (S to : {S::sent, S::received, S::meeting_booked, S::answered, S::closed}) {
+    for (S to : {S::draft, S::sent, S::received, S::meeting_booked, S::answered, S::closed}) {
         CHECK_FALSE(can_change_status(S::closed, to, jc));
         CHECK_FALSE(can_change_status(S::closed, to, emp));
     }
@@ -324,14 +324,32 @@ TEST_CASE("referral status: the jobcentre moves it forward, the employer may onl
     CHECK(can_change_status(S::meeting_booked, S::closed, emp));
     CHECK_FALSE(can_change_status(S::sent, S::received, emp)); // only the jobcentre acknowledges
     CHECK_FALSE(can_change_status(S::received, S::meeting_booked, emp));
+    // A draft is the employer's alone: sent, or deleted (never closed); nobody goes back to draft,
+    // and the jobcentre never touches one.
+    CHECK(can_change_status(S::draft, S::sent, emp));
+    for (S to : {S::draft, S::received, S::meeting_booked, S::answered, S::closed})
+        CHECK_FALSE(can_change_status(S::draft, to, emp));
+    for (S to : {S::draft, S::sent, S::received, S::meeting_booked, S::answered, S::closed})
+        CHECK_FALSE(can_change_status(S::draft, to, jc));
+    for (S from : {S::sent, S::received, S::meeting_booked, S::answered, S::closed}) {
+        CHECK_FALSE(can_change_status(from, S::draft, emp));
+        CHECK_FALSE(can_change_status(from, S::draft, jc));
+    }
 
     CHECK(next_statuses(S::received, jc) == std::vector<S>{S::meeting_booked, S::answered, S::closed});
     CHECK(next_statuses(S::sent, jc) == std::vector<S>{S::received, S::closed});
     CHECK(next_statuses(S::answered, emp) == std::vector<S>{S::closed});
     CHECK(next_statuses(S::closed, jc).empty());
+    CHECK(next_statuses(S::draft, emp) == std::vector<S>{S::sent});
+    CHECK(next_statuses(S::draft, jc).empty());
+    CHECK(next_statuses(S::sent, emp) == std::vector<S>{S::closed});
 
-    for (S s : {S::sent, S::received, S::meeting_booked, S::answered, S::closed})
+    for (S s : {S::draft, S::sent, S::received, S::meeting_booked, S::answered, S::closed})
         CHECK(referral_status_from_string(to_string(s)) == s);
+    CHECK(to_string(S::draft) == "draft");
+    CHECK(status_label_da(S::draft) == "Kladde");
+    CHECK(status_label_en(S::draft) == "Draft");
+    CHECK(status_label_da(S::sent) == "Sendt");
     CHECK(to_string(S::meeting_booked) == "meeting_booked");
     CHECK(status_label_da(S::meeting_booked) == "Møde aftalt");
     CHECK(status_label_en(S::closed) == "Closed");

@@ -14,7 +14,9 @@
 
 namespace naervaer {
 
-enum class Role { admin, hr, team_leader };
+// admin, hr and team_leader belong to an employer; consultant is a jobcentre's retention consultant,
+// scoped to one municipality (User::municipality_code) and never part of an employer's sync.
+enum class Role { admin, hr, team_leader, consultant };
 std::string_view to_string(Role r);
 std::optional<Role> role_from_string(std::string_view s);
 
@@ -46,6 +48,7 @@ struct User {
     Role role = Role::team_leader;
     std::vector<std::string> department_ids; // a team leader's departments
     bool must_change_password = false;
+    std::string municipality_code; // a consultant's municipality (3 digits); "" for other roles
 };
 
 // Who pays the employee during the employer period; a per-employee setting that decides which
@@ -65,6 +68,9 @@ struct Employee {
     // Optional on the wire ("nemrefusion_payer"); absent = wages, so records written before the
     // field existed keep their meaning.
     NemRefusionPayer nemrefusion_payer = NemRefusionPayer::wages;
+    // The employee's home municipality (3-digit code, wire "home_municipality"; "" when not given):
+    // where a fast-track referral goes (docs/referrals.md).
+    std::string home_municipality;
 };
 
 enum class AbsenceKind { sickness, work_injury, pregnancy_related, section_56, child_first_sick_day };
@@ -116,6 +122,8 @@ inline constexpr std::string_view todo_done = "todo_done";
 // id alert_settings_record_id(org id); written by admins, read by everyone in the organisation.
 inline constexpr std::string_view alert_settings = "alert_settings";
 inline constexpr std::string_view conversation_record = "conversation_record"; // conversation_record.hpp
+inline constexpr std::string_view referral = "referral";             // referral_record.hpp
+inline constexpr std::string_view policy_version = "policy_version"; // policy.hpp PolicyVersion
 } // namespace record_type
 std::string alert_settings_record_id(std::string_view organisation_id); // "alerts-" + org id
 bool is_sync_type(std::string_view type);

@@ -87,15 +87,17 @@ enum class ReferralKind { fast_track, contact_request };
 std::string_view to_string(ReferralKind k);
 std::optional<ReferralKind> referral_kind_from_string(std::string_view s);
 
-enum class ReferralStatus { sent, received, meeting_booked, answered, closed };
+// draft: the employer's, not yet sent (the jobcentre never sees it).
+enum class ReferralStatus { draft, sent, received, meeting_booked, answered, closed };
 std::string_view to_string(ReferralStatus s);
 std::optional<ReferralStatus> referral_status_from_string(std::string_view s);
-std::string_view status_label_da(ReferralStatus s); // "Sendt", "Modtaget", "Møde aftalt", ...
+std::string_view status_label_da(ReferralStatus s); // "Kladde", "Sendt", "Modtaget", "Møde aftalt", ...
 std::string_view status_label_en(ReferralStatus s);
 
 enum class ReferralActor { employer, jobcenter };
 
 // The status changes each side may make:
+//   employer:  draft -> sent (a draft is otherwise deleted, never closed);
 //   jobcentre: sent -> received (acknowledged); received -> meeting_booked | answered | closed;
 //              meeting_booked -> answered | closed; answered -> meeting_booked | closed;
 //              sent -> closed (e.g. addressed to the wrong municipality).
