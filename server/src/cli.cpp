@@ -29,6 +29,9 @@ std::string usage() {
            "  --workers N         worker threads; each keep-alive connection holds one (default 64)\n"
            "  --quiet             no request log\n"
            "  --run-retention     delete the conversation records past the retention period, then exit\n"
+           "  --create-jobcenter CODE --consultant EMAIL:NAME [--consultant EMAIL:NAME ...]\n"
+           "                      create the jobcentre of municipality CODE (3 digits) and its retention\n"
+           "                      consultants, print their one-time passwords, then exit\n"
            "  --help              this text\n";
 }
 
@@ -78,6 +81,23 @@ std::optional<CommandLine> parse_command_line(const std::vector<std::string>& ar
             c.quiet = true;
         } else if (flag == "--run-retention") {
             out.run_retention = true;
+        } else if (flag == "--create-jobcenter") {
+            const auto v = value();
+            if (!v) return std::nullopt;
+            if (v->size() != 3 || v->find_first_not_of("0123456789") != std::string::npos) {
+                error = "--create-jobcenter: a 3-digit municipality code expected, got " + *v;
+                return std::nullopt;
+            }
+            out.create_jobcenter = *v;
+        } else if (flag == "--consultant") {
+            const auto v = value();
+            if (!v) return std::nullopt;
+            const auto colon = v->find(':');
+            if (colon == std::string::npos || colon == 0 || colon + 1 == v->size()) {
+                error = "--consultant: EMAIL:NAME expected, got " + *v;
+                return std::nullopt;
+            }
+            out.consultants.push_back({v->substr(0, colon), v->substr(colon + 1)});
         } else if (flag == "--port") {
             const auto v = value();
             if (!v || !set_port(*v, "--port")) return std::nullopt;
@@ -115,6 +135,10 @@ std::optional<CommandLine> parse_command_line(const std::vector<std::string>& ar
             error = "unknown option: " + flag;
             return std::nullopt;
         }
+    }
+    if (out.consultants.empty() != out.create_jobcenter.empty()) {
+        error = "--create-jobcenter and --consultant go together";
+        return std::nullopt;
     }
     return out;
 }

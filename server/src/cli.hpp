@@ -13,6 +13,14 @@ struct CommandLine {
     Config config;
     bool show_help = false;
     bool run_retention = false; // --run-retention: run the retention job once and exit
+    // --create-jobcenter CODE with one or more --consultant EMAIL:NAME: provision the jobcentre of
+    // the municipality with that code and its consultants (one-time passwords printed), then exit.
+    std::string create_jobcenter;
+    struct Consultant {
+        std::string email;
+        std::string name;
+    };
+    std::vector<Consultant> consultants;
 };
 
 // `getenv` is injected so tests need not touch the process environment. Returns nothing and sets

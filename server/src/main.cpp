@@ -2,6 +2,7 @@
 // SIGTERM. Everything else lives in naervaer_server_lib.
 #include "cli.hpp"
 
+#include "naervaer/server/provisioning.hpp"
 #include "naervaer/server/server.hpp"
 
 #include <cstdio>
@@ -18,6 +19,23 @@ int main(int argc, char** argv) {
     }
     if (command->show_help) {
         std::printf("%s", usage().c_str());
+        return 0;
+    }
+    if (!command->create_jobcenter.empty()) {
+        OrganisationSetup setup;
+        setup.kind = "jobcenter";
+        setup.municipality_code = command->create_jobcenter;
+        for (const auto& consultant : command->consultants)
+            setup.users.push_back({consultant.email, consultant.name, "consultant", "", {}});
+        const auto created = create_organisation(command->config, setup, error);
+        if (!created) {
+            std::fprintf(stderr, "naervaer-server: create jobcentre: %s\n", error.c_str());
+            return 1;
+        }
+        std::printf("Jobcentre organisation %s created. One-time passwords (changed at first login):\n",
+                    created->organisation_id.c_str());
+        for (const auto& user : created->users)
+            std::printf("  %s  %s\n", user.email.c_str(), user.one_time_password.c_str());
         return 0;
     }
     if (command->run_retention) {

@@ -5,15 +5,40 @@
 #include "clock.hpp"
 #include "naervaer/identifiers.hpp"
 #include "services/auth_service.hpp"
+#include "services/referral_sync.hpp"
 #include "store/sqlite/sqlite_store.hpp"
+
+#include <algorithm>
 
 namespace naervaer::server {
 
 std::optional<ProvisionedOrganisation> create_organisation(const Config& config, const OrganisationSetup& setup,
                                                            std::string& error) {
     try {
-        const Organisation organisation{new_id("org_"), setup.name, setup.cvr, setup.municipality};
-        if (!validate(organisation).ok()) {
+        const auto kind = organisation_kind_from_string(setup.kind);
+        if (!kind) {
+            error = "unknown organisation kind: " + setup.kind + " (employer or jobcenter)";
+            return std::nullopt;
+        }
+        Organisation organisation{new_id("org_"), setup.name, setup.cvr, setup.municipality};
+        std::string municipality_code;
+        if (*kind == OrganisationKind::jobcenter) {
+            const Municipality* municipality = referral_assets().municipalities.find_by_code(setup.municipality_code);
+            if (!municipality) {
+                error = "unknown municipality code: " + setup.municipality_code;
+                return std::nullopt;
+            }
+            municipality_code = municipality->code;
+            organisation.municipality = municipality->name;
+            if (organisation.name.empty()) organisation.name = municipality->jobcenter;
+        }
+        // A jobcentre needs no CVR: its municipality code says who it is.
+        const ValidationResult checked = validate(organisation);
+        const bool only_missing_cvr =
+            *kind == OrganisationKind::jobcenter && organisation.cvr.empty() &&
+            std::all_of(checked.errors().begin(), checked.errors().end(),
+                        [](const FieldError& e) { return e.field == "cvr"; });
+        if (!checked.ok() && !only_missing_cvr) {
             error = "invalid organisation (name, CVR or municipality)";
             return std::nullopt;
         }
@@ -36,7 +61,12 @@ std::optional<ProvisionedOrganisation> create_organisation(const Config& config,
                 error = "invalid user: " + setup_user.email;
                 return std::nullopt;
             }
+            if ((*role == Role::consultant) != (*kind == OrganisationKind::jobcenter)) {
+                error = "a jobcentre has consultants only, an employer none: " + setup_user.email;
+                return std::nullopt;
+            }
             row.user.role = *role;
+            row.user.municipality_code = municipality_code;
             row.user.department_ids = setup_user.department_ids;
             ProvisionedUser provisioned{row.user.id, row.user.email, ""};
             if (setup_user.password.empty()) {
@@ -56,7 +86,7 @@ std::optional<ProvisionedOrganisation> create_organisation(const Config& config,
                 return std::nullopt;
             }
         }
-        tx->insert_organisation(organisation, now);
+        tx->insert_organisation(organisation, now, *kind);
         for (const UserRow& row : rows) tx->insert_user(row, now);
         tx->commit();
         return result;

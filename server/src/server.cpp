@@ -10,6 +10,8 @@
 #include "services/admin_service.hpp"
 #include "services/alert_defaults.hpp"
 #include "services/auth_service.hpp"
+#include "services/jobcenter_service.hpp"
+#include "services/referral_sync.hpp"
 #include "services/retention_service.hpp"
 #include "services/shipped_templates.hpp"
 #include "services/sync_service.hpp"
@@ -52,6 +54,7 @@ struct Server::Impl {
     std::unique_ptr<AuthService> auth;
     std::unique_ptr<SyncService> sync;
     std::unique_ptr<AdminService> admin;
+    std::unique_ptr<JobcenterService> jobcenter;
     std::unique_ptr<RetentionService> retention;
     // Stopped (joined) before the writer and the store in stop().
     std::unique_ptr<RetentionScheduler> retention_schedule;
@@ -82,6 +85,7 @@ struct Server::Impl {
         auth = std::make_unique<AuthService>(*store, *hasher, clock, config);
         sync = std::make_unique<SyncService>(*store, *writer, clock, alert_defaults, templates);
         admin = std::make_unique<AdminService>(*store, *writer, *hasher, clock);
+        jobcenter = std::make_unique<JobcenterService>(*store, *writer, clock);
         static_files = std::make_unique<StaticFiles>(config.web_root);
         // The first retention run finishes before the server answers anyone: records past their
         // time are gone before they can be read. Later runs come from the schedule.
@@ -102,6 +106,7 @@ struct Server::Impl {
         register_auth_routes(*router, *auth);
         register_sync_routes(*router, *sync);
         register_admin_routes(*router, *admin);
+        register_jobcenter_routes(*router, *jobcenter);
         router->add_not_found_fallback();
         // Registered last: cpp-httplib tries patterns in registration order.
         http.Get("/.*", [this](const httplib::Request& req, httplib::Response& res) { static_files->handle(req, res); });
@@ -157,6 +162,7 @@ bool Server::start() {
     try {
         impl_->alert_defaults = embedded_alert_defaults();
         impl_->templates = embedded_templates();
+        (void)referral_assets(); // municipalities and rule sets: loaded once, or the server does not start
     } catch (const std::exception& e) {
         impl_->error = e.what();
         return false;
@@ -240,12 +246,14 @@ int run_server(const Config& config) {
         std::printf("Demo organisation \"%.*s\". Logins:\n", static_cast<int>(demo::organisation_name.size()),
                     demo::organisation_name.data());
         const auto line = [](const char* role, std::string_view email, std::string_view password) {
-            std::printf("  %-12s %-26.*s %.*s\n", role, static_cast<int>(email.size()), email.data(),
+            std::printf("  %-12s %-34.*s %.*s\n", role, static_cast<int>(email.size()), email.data(),
                         static_cast<int>(password.size()), password.data());
         };
         line("admin", demo::admin_email, demo::admin_password);
         line("HR", demo::hr_email, demo::hr_password);
         line("team leader", demo::leader_email, demo::leader_password);
+        line("consultant", demo::consultant_hjoerring_email, demo::consultant_password);
+        line("consultant", demo::consultant_herning_email, demo::consultant_password);
     }
     std::fflush(stdout);
 

@@ -342,7 +342,7 @@ TEST_CASE("retention: --run-retention runs the job once beside a running server,
     std::string error;
     const auto summary = naervaer::server::run_retention_once(server.config(), error);
     REQUIRE_MESSAGE(summary.has_value(), error);
-    CHECK(summary->organisations == 1);
+    CHECK(summary->organisations == 3); // the demo employer and its two jobcentres
     CHECK(summary->records_deleted == 1);
     CHECK(summary->marks_deleted == 0);
     CHECK(summary->failures == 0);

@@ -118,12 +118,12 @@ TEST_CASE("audit: pulls and reads answered just before a graceful stop are in th
     CHECK(count_rows(file, "SELECT COUNT(*) FROM audit_log WHERE action = 'read' AND user_id = 'u_demo_hr'"
                            " AND record_id = 'demo-emp-03'") == 1);
     // One row per record type, listing every id that was returned: the demo has departments,
-    // employees, absence spells, to-do marks and conversation records.
-    CHECK(count_rows(file, "SELECT COUNT(*) FROM audit_log WHERE action = 'pull' AND user_id = 'u_demo_hr'") == 5);
+    // employees, absence spells, to-do marks, conversation records and referrals.
+    CHECK(count_rows(file, "SELECT COUNT(*) FROM audit_log WHERE action = 'pull' AND user_id = 'u_demo_hr'") == 6);
     CHECK(count_rows(file, "SELECT COALESCE(SUM(json_array_length(detail, '$.ids')), 0) FROM audit_log"
                            " WHERE action = 'pull' AND user_id = 'u_demo_hr'") == static_cast<long long>(pulled));
     CHECK(count_rows(file, "SELECT COUNT(*) FROM audit_log WHERE action = 'pull' AND detail LIKE '%\"since\":0}'") ==
-          5);
+          6);
 }
 
 TEST_CASE("group commit: concurrent pushes are all acknowledged, one invalid push fails alone, all survive a restart") {

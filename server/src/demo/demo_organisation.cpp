@@ -4,11 +4,14 @@
 // record passes the same validation a user's would.
 #include "demo/demo_seed.hpp"
 
+#include "naervaer/calendar.hpp"
 #include "naervaer/conversation_record.hpp"
 #include "naervaer/identifiers.hpp"
 #include "naervaer/server/demo.hpp"
+#include "naervaer/referral_record.hpp"
 #include "naervaer/todos.hpp"
 #include "services/alert_defaults.hpp"
+#include "services/referral_sync.hpp"
 #include "services/shipped_templates.hpp"
 
 #include <algorithm>
@@ -76,6 +79,14 @@ constexpr std::array<DemoEmployee, 30> employees = {{
     {"Gitte Vestergård", 3, 37, ""},
     {"Anders Krøyer", 3, 37, ""},
 }};
+
+// Where the employees live (the jobcentre a referral about them goes to): most in Hjørring (860),
+// demo-emp-08, -15 and -29 in Frederikshavn (813), demo-emp-22 and -26 in Herning (657).
+std::string home_municipality_of(int index) {
+    if (index == 21 || index == 25) return "657";
+    if (index == 7 || index == 14 || index == 28) return "813";
+    return "860";
+}
 
 // The ongoing cases a demo should show.
 struct OngoingSpell {
@@ -312,6 +323,226 @@ RecordsBySpell put_conversations(Transaction& tx, const std::map<std::string, Ab
     return records;
 }
 
+// ---- the jobcentres and the referrals -------------------------------------------------------------
+
+struct DemoConsultant {
+    std::string_view org_id;
+    const char* code;
+    std::string_view email;
+    const char* user_id;
+    const char* name;
+};
+constexpr std::array<DemoConsultant, 2> consultants = {{
+    {jobcenter_hjoerring_id, "860", consultant_hjoerring_email, "u_demo_konsulent_860", "Karina Thomsen"},
+    {jobcenter_herning_id, "657", consultant_herning_email, "u_demo_konsulent_657", "Jesper Lund"},
+}};
+
+// Jobcenter Hjørring and Jobcenter Herning, one consultant each.
+void insert_jobcenters(Transaction& tx, const PasswordHasher& hasher, const std::string& now) {
+    const Municipalities& municipalities = referral_assets().municipalities;
+    for (const DemoConsultant& c : consultants) {
+        const Municipality* m = municipalities.find_by_code(c.code);
+        if (!m) continue;
+        tx.insert_organisation({std::string(c.org_id), m->jobcenter, "", m->name}, now, OrganisationKind::jobcenter);
+        UserRow row;
+        row.org_id = std::string(c.org_id);
+        row.user.id = c.user_id;
+        row.user.email = std::string(c.email);
+        row.user.name = c.name;
+        row.user.role = Role::consultant;
+        row.user.municipality_code = c.code;
+        row.password_hash = hasher.hash(consultant_password);
+        tx.insert_user(row, now);
+    }
+}
+
+// A server timestamp on a past day (the history of a referral made before today).
+std::string at(Date day, const char* time) { return day.iso() + "T" + time + ":00Z"; }
+
+// What a referral's writes need: the employer stamp, the assets, the employer's scope.
+struct ReferralWriter {
+    Transaction& tx;
+    const Municipalities& municipalities;
+    ReferralEmployer employer{organisation_id, std::string(organisation_name), cvr};
+    Date today;
+
+    // HR sends `referral` on `sent_on` (apply_employer_change, as a push would); nothing when
+    // refused.
+    std::optional<ReferralRecord> send(ReferralRecord referral, Date sent_on) {
+        referral.status = ReferralStatus::sent;
+        EmployerChange change =
+            apply_employer_change(nullptr, referral, municipalities, sent_on, at(sent_on, "08:40"), hr_user_name, employer);
+        if (!change.errors.ok() || !change.sent_now) return std::nullopt;
+        return std::move(change.stored);
+    }
+    // The consultant's action on `day`; false when refused.
+    bool act(ReferralRecord& referral, JobcenterActionInput input, Date day, const char* time,
+             const DemoConsultant& by) {
+        return apply_jobcenter_action(referral, input, day, at(day, time), by.name).ok();
+    }
+    // Stored as the last writer left it, with its inbox row, when it passes validation today.
+    bool put_referral(const ReferralRecord& referral, const std::optional<std::string>& scope, const std::string& by,
+                      const std::string& updated_at) {
+        if (!validate(referral, municipalities, today).ok()) return false;
+        RecordWrite w;
+        w.type = std::string(record_type::referral);
+        w.id = referral.id;
+        w.updated_at = updated_at;
+        w.updated_by = by;
+        w.data = to_json(referral);
+        w.scope_department = scope;
+        if (!referral.employee_id.empty()) w.employee_id = referral.employee_id;
+        tx.put_record(organisation_id, w);
+        if (const auto row = inbox_row_of(organisation_id, referral.id, referral, updated_at)) tx.upsert_inbox(*row);
+        return true;
+    }
+};
+
+MeetingBooking meeting_at(Date date, const char* time, const char* place, const char* participants) {
+    MeetingBooking m;
+    m.date = date;
+    m.time = time;
+    m.place = place;
+    m.participants = participants;
+    return m;
+}
+
+// The fast-track request of the demo: its case's window to-do is marked done on the request day, as
+// the client does when it sends one.
+struct FastTrackRequest {
+    std::string todo_key;
+    std::string employee_id;
+    std::string department_id;
+    Date requested_on;
+};
+
+// The demo's referrals (docs/referrals.md); the fast-track request when it was written.
+std::optional<FastTrackRequest> put_referrals(Transaction& tx, const std::map<std::string, AbsenceSpell>& ongoing_case_of,
+                          const std::map<std::string, const Employee*>& employee_of, Date today,
+                          const std::string& now) {
+    const ShippedTemplates templates = embedded_templates();
+    const FormTemplate* fast_track_form = templates.find(fast_track_template_id, 1);
+    const FormTemplate* contact_form = templates.find(contact_request_template_id, 1);
+    if (!fast_track_form || !contact_form) return std::nullopt;
+    ReferralWriter writer{tx, referral_assets().municipalities, {}, today};
+    writer.employer = {organisation_id, std::string(organisation_name), cvr};
+    const DemoConsultant& hjoerring = consultants[0];
+    std::optional<FastTrackRequest> fast_track;
+
+    // 1. demo-emp-11's new long case (Lager, day 17, not expected back within 8 weeks): after the
+    //    phone call two days ago (the contact note), HR asked for fast track yesterday, well within
+    //    the 5 weeks; Jobcenter Hjørring acknowledged it the same day and booked a round table at
+    //    the workplace. The municipality's first conversation (within 2 weeks) is still to come.
+    if (const auto it = ongoing_case_of.find("demo-emp-11"); it != ongoing_case_of.end()) {
+        const AbsenceSpell& spell = it->second;
+        const Employee& employee = *employee_of.at(spell.employee_id);
+        const Date requested = today.plus_days(-1);
+        ReferralRecord referral = new_referral(*fast_track_form, ReferralKind::fast_track,
+                                               std::string(fast_track_referral_id), spell.employee_id, spell.id,
+                                               employee.home_municipality);
+        referral.answers = apply_defaults(
+            *fast_track_form,
+            {{"employee_name", employee.name},
+             {"job_title", "Lagermedarbejder"},
+             {"contact_name", hr_user_name},
+             {"contact_role", "HR-partner"},
+             {"contact_phone", "98 12 34 56"},
+             {"contact_email", "hr@demo.naervaer.dk"},
+             {"first_sick_day", spell.first_day.iso()},
+             {"partial", false},
+             {"expected_duration", "weeks_13_26"},
+             {"tasks", nlohmann::json::array({{{"text", "Plukning af ordrer"}, {"column", "with_adjustment"}},
+                                              {{"text", "Kontrol af varemodtagelse"}, {"column", "can"}},
+                                              {{"text", "Truckkørsel"}, {"column", "cannot"}}})},
+             {"limitations", "Kan ikke løfte tungt eller køre truck i en hel vagt."},
+             {"affected_since", "Siden første sygedag"},
+             {"work_adapted", false},
+             {"workplace_offers", nlohmann::json::array({"partial_return", "reduced_hours", "other_tasks"})},
+             {"other_tasks", "Kontrol af varemodtagelse og registrering ved skranken."},
+             {"employee_informed_on", requested.iso()},
+             {"employee_informed_how", "phone"},
+             {"employee_view", "Jørgen vil gerne tilbage på nedsat tid og ønsker hjælp fra jobcentret."}},
+            requested);
+        referral.fast_track_requested_on = requested;
+        if (auto sent = writer.send(std::move(referral), requested)) {
+            JobcenterActionInput acknowledge;
+            acknowledge.action = JobcenterAction::acknowledge;
+            JobcenterActionInput book;
+            book.action = JobcenterAction::book_meeting;
+            book.meeting = meeting_at(add_working_days(requested, 3), "10:00", "Vendsyssel Emballage, mødelokale 1",
+                                      "Jørgen Dalsgaard, Bent Kristiansen, Karina Thomsen (Jobcenter Hjørring)");
+            const bool ok = writer.act(*sent, acknowledge, requested, "11:15", hjoerring) &&
+                            writer.act(*sent, book, requested, "14:30", hjoerring);
+            if (ok && writer.put_referral(*sent, employee.department_id, "u_demo_konsulent_860", at(requested, "14:30")))
+                fast_track = FastTrackRequest{deadline_todo_key(spell.id, "fast_track_window"), spell.employee_id,
+                                              employee.department_id, requested};
+        }
+    }
+
+    // 2. A contact request to Jobcenter Herning about demo-emp-26 (lives in Herning, not sick):
+    //    sent on the last working day before today and not acknowledged, so its "acknowledged the
+    //    same working day" indicator is overdue where Herning promised one.
+    if (const auto it = employee_of.find("demo-emp-26"); it != employee_of.end()) {
+        const Employee& employee = *it->second;
+        const Date sent_on = working_day_on_or_before(today.plus_days(-1));
+        ReferralRecord referral = new_referral(*contact_form, ReferralKind::contact_request,
+                                               std::string(herning_contact_request_id), employee.id, "",
+                                               employee.home_municipality);
+        referral.answers = apply_defaults(
+            *contact_form,
+            {{"contact_name", hr_user_name},
+             {"contact_phone", "98 12 34 56"},
+             {"subject", "at_risk"},
+             {"services", nlohmann::json::array({"talk", "retention_plan_help"})},
+             {"employee_reference", "Ole"},
+             {"employee_agrees", true},
+             {"situation", "Ole har haft flere korte fravær det seneste halve år og fortæller, at arbejdet "
+                           "ved skærmen er blevet svært. Vi vil gerne tale om, hvad vi kan gøre, før han "
+                           "bliver sygemeldt."},
+             {"preferred_contact", "phone"},
+             {"best_times", "Hverdage 9-12"}},
+            sent_on);
+        if (auto sent = writer.send(std::move(referral), sent_on))
+            writer.put_referral(*sent, employee.department_id, hr_user_id, at(sent_on, "08:40"));
+    }
+
+    // 3. A general question to Jobcenter Hjørring about nobody in particular, a month ago:
+    //    acknowledged, answered and closed by the jobcentre. No scope: admin and HR only.
+    {
+        const Date sent_on = working_day_on_or_before(today.plus_days(-30));
+        ReferralRecord referral = new_referral(*contact_form, ReferralKind::contact_request,
+                                               std::string(closed_contact_request_id), "", "", "860");
+        referral.answers = apply_defaults(
+            *contact_form,
+            {{"contact_name", hr_user_name},
+             {"contact_phone", "98 12 34 56"},
+             {"subject", "general"},
+             {"services", nlohmann::json::array({"information"})},
+             {"situation", "Vi vil gerne høre, hvad jobcentret kan tilbyde virksomheder, der vil fastholde "
+                           "sygemeldte medarbejdere."},
+             {"preferred_contact", "email"}},
+            sent_on);
+        if (auto sent = writer.send(std::move(referral), sent_on)) {
+            JobcenterActionInput acknowledge;
+            acknowledge.action = JobcenterAction::acknowledge;
+            JobcenterActionInput answer;
+            answer.action = JobcenterAction::answer;
+            answer.text = "Tak for henvendelsen. Vi sender jer vores servicekatalog og ringer gerne for at "
+                          "aftale et informationsbesøg.";
+            JobcenterActionInput close;
+            close.action = JobcenterAction::close;
+            close.note = "Besvaret på e-mail.";
+            const Date closed_on = add_working_days(sent_on, 2);
+            if (writer.act(*sent, acknowledge, sent_on, "10:05", hjoerring) &&
+                writer.act(*sent, answer, add_working_days(sent_on, 1), "13:20", hjoerring) &&
+                writer.act(*sent, close, closed_on, "09:00", hjoerring))
+                writer.put_referral(*sent, std::nullopt, "u_demo_konsulent_860", at(closed_on, "09:00"));
+        }
+    }
+    (void)now;
+    return fast_track;
+}
+
 } // namespace
 
 void insert_demo_users(Transaction& tx, const PasswordHasher& hasher, const std::string& org_id,
@@ -376,6 +607,7 @@ bool seed_if_empty(Store& store, const PasswordHasher& hasher, Date today, const
         employee.weekly_hours = source.weekly_hours;
         employee.cpr = normalize_cpr(source.cpr);
         employee.nemrefusion_payer = source.payer;
+        employee.home_municipality = home_municipality_of(index);
         const std::string scope = employee.department_id;
         put(*tx, std::string(record_type::employee), employee.id, to_json(employee), scope, std::nullopt, now, by);
 
@@ -440,6 +672,14 @@ bool seed_if_empty(Store& store, const PasswordHasher& hasher, Date today, const
     std::map<std::string, const Employee*> employee_of;
     for (const Employee& e : all_employees) employee_of[e.id] = &e;
     const RecordsBySpell records = put_conversations(*tx, ongoing_case_of, employee_of, today, now);
+    insert_jobcenters(*tx, hasher, now);
+    // The fast-track request is marked on its day, as the client does when it sends one (the
+    // history below must not mark the same step again).
+    if (const auto fast_track = put_referrals(*tx, ongoing_case_of, employee_of, today, now)) {
+        if (put_mark(*tx, fast_track->todo_key, fast_track->employee_id, fast_track->requested_on, "",
+                     fast_track->department_id, today, now))
+            marks[fast_track->todo_key].todo_key = fast_track->todo_key;
+    }
     mark_history_done(*tx, all_employees, all_spells, marks, records, today, now);
     tx->commit();
     return true;

@@ -8,9 +8,11 @@ namespace naervaer::server {
 class AuthService;
 class SyncService;
 class AdminService;
+class JobcenterService;
 
 void register_auth_routes(ApiRouter& router, AuthService& auth);
 void register_sync_routes(ApiRouter& router, SyncService& sync);
 void register_admin_routes(ApiRouter& router, AdminService& admin);
+void register_jobcenter_routes(ApiRouter& router, JobcenterService& jobcenter);
 
 } // namespace naervaer::server

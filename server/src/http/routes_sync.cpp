@@ -21,30 +21,40 @@ int64_t query_integer(const httplib::Request& req, const char* name, int64_t fal
     return value;
 }
 
+// A jobcentre's consultant holds no organisation's records: they never sync and read no record by
+// id here (their referrals come through /api/v1/jobcenter, docs/api.md).
+const AuthContext& employer_user(const ApiRequest& request) {
+    if (request.who->role() == Role::consultant) throw errors::forbidden();
+    return *request.who;
+}
+
 } // namespace
 
 void register_sync_routes(ApiRouter& router, SyncService& sync) {
     router.post("/api/v1/sync", Access::session, [&sync](ApiRequest& request) {
+        const AuthContext& who = employer_user(request);
         ValidationResult shape;
         const auto push = decode_push_request(request.body, shape);
         if (!push) throw errors::bad_request(shape.to_json());
         ApiResponse response;
-        response.raw_body = sync.push(*request.who, *push);
+        response.raw_body = sync.push(who, *push);
         return response;
     });
 
     router.get("/api/v1/sync", Access::session, [&sync](ApiRequest& request) {
+        const AuthContext& who = employer_user(request);
         const int64_t since = query_integer(request.http, "since", 0);
         const int64_t limit = query_integer(request.http, "limit", sync_limits::max_records_per_pull);
         ApiResponse response;
-        response.raw_body = sync.pull(*request.who, since, static_cast<std::size_t>(limit));
+        response.raw_body = sync.pull(who, since, static_cast<std::size_t>(limit));
         return response;
     });
 
     router.get(R"(/api/v1/records/([a-z_]{1,32})/([A-Za-z0-9_-]{1,64}))", Access::session,
                [&sync](ApiRequest& request) {
                    ApiResponse response;
-                   response.body = to_json(sync.read(*request.who, request.http.matches[1], request.http.matches[2]));
+                   response.body =
+                       to_json(sync.read(employer_user(request), request.http.matches[1], request.http.matches[2]));
                    return response;
                });
 }

@@ -24,7 +24,9 @@ void check_user_fields(Transaction& tx, const std::string& org_id, UserRow& row,
         !is_clean_text(row.user.name, false)) {
         fields.add("name", "required", "Skal udfyldes", "Required");
     }
-    if (const auto role = role_from_string(role_text)) {
+    // Consultants belong to jobcentre organisations and are provisioned by the operator
+    // (docs/configuration.md), never created by an employer's admin.
+    if (const auto role = role_from_string(role_text); role && *role != Role::consultant) {
         row.user.role = *role;
     } else {
         fields.add("role", "unknown_value", "Ukendt rolle", "Unknown role");

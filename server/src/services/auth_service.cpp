@@ -20,18 +20,22 @@ constexpr std::size_t max_password_length = 256;
 } // namespace
 
 nlohmann::json user_json(const UserRow& row) {
-    return {{"id", row.user.id},
-            {"email", row.user.email},
-            {"name", row.user.name},
-            {"role", std::string(to_string(row.user.role))},
-            {"department_ids", row.user.department_ids},
-            {"must_change_password", row.user.must_change_password},
-            {"active", row.active}};
+    nlohmann::json user = {{"id", row.user.id},
+                           {"email", row.user.email},
+                           {"name", row.user.name},
+                           {"role", std::string(to_string(row.user.role))},
+                           {"department_ids", row.user.department_ids},
+                           {"must_change_password", row.user.must_change_password},
+                           {"active", row.active}};
+    if (row.user.role == Role::consultant) user["municipality_code"] = row.user.municipality_code;
+    return user;
 }
 
-nlohmann::json session_json(const AuthContext& context, const Organisation& organisation) {
+nlohmann::json session_json(const AuthContext& context, const SessionOrganisation& organisation) {
+    nlohmann::json org = to_json(organisation.organisation);
+    org["kind"] = std::string(to_string(organisation.kind));
     return {{"user", user_json(context.user)},
-            {"organisation", to_json(organisation)},
+            {"organisation", std::move(org)},
             {"csrf_token", context.session.csrf_token},
             {"expires_at", iso_timestamp(std::chrono::system_clock::time_point(
                                std::chrono::seconds(context.session.expires_at)))}};
@@ -133,8 +137,9 @@ LoginOutcome AuthService::login(const std::string& email, const std::string& pas
     tx->insert_session(session);
     tx->append_audit(audit_entry(outcome.context, at, audit_action::login, "", "", {{"address", client_address}}));
     const auto organisation = tx->find_organisation(user->org_id);
+    const OrganisationKind kind = tx->organisation_kind(user->org_id);
     tx->commit();
-    outcome.organisation = organisation.value_or(Organisation{});
+    outcome.organisation = {organisation.value_or(Organisation{}), kind};
     return outcome;
 }
 
@@ -202,9 +207,9 @@ void AuthService::change_password(const AuthContext& context, const std::string&
     tx->commit();
 }
 
-Organisation AuthService::organisation_of(const AuthContext& context) {
+SessionOrganisation AuthService::organisation_of(const AuthContext& context) {
     auto tx = store_.read();
-    return tx->find_organisation(context.org_id()).value_or(Organisation{});
+    return {tx->find_organisation(context.org_id()).value_or(Organisation{}), tx->organisation_kind(context.org_id())};
 }
 
 } // namespace naervaer::server

@@ -12,16 +12,23 @@
 
 namespace naervaer::server {
 
+// The session's organisation and what kind it is (employer or jobcentre).
+struct SessionOrganisation {
+    Organisation organisation;
+    OrganisationKind kind = OrganisationKind::employer;
+};
+
 struct LoginOutcome {
     std::string token; // goes into the cookie; only its SHA-256 is stored
     AuthContext context;
-    Organisation organisation;
+    SessionOrganisation organisation;
 };
 
 // The wire form of a user (docs/api.md "User").
 nlohmann::json user_json(const UserRow& row);
-// The answer of login and /auth/me.
-nlohmann::json session_json(const AuthContext& context, const Organisation& organisation);
+// The answer of login and /auth/me: the organisation carries "kind" ("employer" | "jobcenter"),
+// a consultant's user their "municipality_code".
+nlohmann::json session_json(const AuthContext& context, const SessionOrganisation& organisation);
 
 // Lower-cased and trimmed: e-mail addresses are unique regardless of case.
 std::string normalize_email(std::string_view email);
@@ -39,7 +46,7 @@ public:
     // Verifies the current password, stores the new one, clears must_change_password and ends the
     // user's other sessions. Throws 401/422/429.
     void change_password(const AuthContext& context, const std::string& current, const std::string& replacement);
-    Organisation organisation_of(const AuthContext& context);
+    SessionOrganisation organisation_of(const AuthContext& context);
 
 private:
     Store& store_;

@@ -23,10 +23,11 @@ std::string agreement_mark_prefix(const std::string& spell_id, const std::string
 
 std::string spell_of_record(const StoredRecord& record) { return string_field(record.record.data, "spell_id"); }
 
-std::vector<StoredRecord> records_of_case(Transaction& tx, const std::string& org_id, const StoredRecord& spell) {
+std::vector<StoredRecord> records_of_case(Transaction& tx, const std::string& org_id, const StoredRecord& spell,
+                                          std::string_view type) {
     std::vector<StoredRecord> records;
     if (!spell.employee_id) return records;
-    for (StoredRecord& record : tx.records_of_employee(org_id, *spell.employee_id, record_type::conversation_record))
+    for (StoredRecord& record : tx.records_of_employee(org_id, *spell.employee_id, type))
         if (spell_of_record(record) == spell.record.id) records.push_back(std::move(record));
     return records;
 }

@@ -19,8 +19,9 @@ std::string agreement_mark_prefix(const std::string& spell_id, const std::string
 // The spell id a stored conversation record names, or "".
 std::string spell_of_record(const StoredRecord& record);
 
-// Live conversation records whose case is `spell`.
-std::vector<StoredRecord> records_of_case(Transaction& tx, const std::string& org_id, const StoredRecord& spell);
+// Live conversation records (or records of `type` naming a spell_id: referrals) whose case is `spell`.
+std::vector<StoredRecord> records_of_case(Transaction& tx, const std::string& org_id, const StoredRecord& spell,
+                                          std::string_view type = record_type::conversation_record);
 
 // A tombstone replacing `record`: data dropped, scope and employee kept so team leaders' pulls
 // carry the deletion.

@@ -7,6 +7,8 @@
 #include "services/audit.hpp"
 #include "services/case_records.hpp"
 #include "services/json_text.hpp"
+#include "services/policy_records.hpp"
+#include "services/referral_sync.hpp"
 
 #include <algorithm>
 #include <iterator>
@@ -79,6 +81,8 @@ public:
         const bool was_live = existing && !existing->record.deleted;
         if (change.deleted && was_live) {
             if (change.type == record_type::conversation_record) refuse_signed_record_delete(*existing);
+            if (change.type == record_type::referral) refuse_sent_referral_delete(*existing);
+            if (change.type == record_type::policy_version) refuse_approved_policy_delete(*existing);
             if (change.type == record_type::absence_spell) refuse_case_with_records(*existing, "id");
         }
 
@@ -105,6 +109,12 @@ public:
             prepare_todo_done(change, write);
         } else if (change.type == record_type::conversation_record) {
             prepare_conversation_record(change, write, was_live ? &*existing : nullptr);
+        } else if (change.type == record_type::referral) {
+            prepare_referral(tx_, who_, change, was_live ? &*existing : nullptr, templates_, today_, now_, write);
+        } else if (change.type == record_type::policy_version) {
+            // Scope NULL: every user of the organisation reads the policy (policy_records.hpp).
+            write.data = prepare_policy_version(change.data, was_live ? &*existing : nullptr, who_,
+                                                embedded_policy_assets(), today_);
         } else {
             prepare_alert_settings(change, write);
         }
@@ -115,8 +125,10 @@ public:
         const int64_t rev = tx_.put_record(who_.org_id(), write);
         if (change.type == record_type::absence_spell && change.deleted && existing)
             delete_marks_of_spell(*existing);
-        if (change.type == record_type::conversation_record && change.deleted && was_live)
+        if ((change.type == record_type::conversation_record || change.type == record_type::referral) &&
+            change.deleted && was_live)
             log_record_deleted(*existing);
+        if (change.type == record_type::referral) update_inbox_of(tx_, who_.org_id(), write);
         if (change.type == record_type::employee && existing && !change.deleted &&
             existing->scope_department != write.scope_department) {
             // The employee moved: their spells, to-do marks and conversation records follow, with
@@ -152,6 +164,8 @@ private:
             else if (change.type == record_type::todo_done) (void)decode_todo_done(change.data, change.id, shape);
             else if (change.type == record_type::conversation_record)
                 (void)decode_conversation_record(change.data, change.id, shape);
+            else if (change.type == record_type::referral) (void)decode_referral(change.data, change.id, shape);
+            else if (change.type == record_type::policy_version) check_policy_version_shape(change.data);
             else (void)decode_alert_choices(change.data, shape);
             if (!shape.ok()) throw_invalid(shape);
         }
@@ -357,9 +371,12 @@ private:
     // accident: the records would lose their case.
     void refuse_case_with_records(const StoredRecord& spell, const char* field) {
         const std::size_t count = records_of_case(tx_, who_.org_id(), spell).size();
-        if (count == 0) return;
+        const std::size_t referrals =
+            records_of_case(tx_, who_.org_id(), spell, record_type::referral).size(); // referral_sync.hpp
+        if (count == 0 && referrals == 0) return;
         ValidationResult result;
-        result.add(field, "has_conversation_records", std::to_string(count));
+        if (count > 0) result.add(field, "has_conversation_records", std::to_string(count));
+        else result.add(field, "has_referrals", std::to_string(referrals));
         throw errors::validation(result.to_json());
     }
 

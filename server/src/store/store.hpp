@@ -20,6 +20,12 @@
 
 namespace naervaer::server {
 
+// What an organisation is (organisations.kind): an employer, whose users sync its records, or a
+// jobcentre, whose users are retention consultants of one municipality (docs/referrals.md).
+enum class OrganisationKind { employer, jobcenter };
+std::string_view to_string(OrganisationKind kind);
+std::optional<OrganisationKind> organisation_kind_from_string(std::string_view text);
+
 struct UserRow {
     User user;
     std::string org_id;
@@ -112,6 +118,29 @@ struct ClosedCaseRecord {
     std::optional<std::string> scope_department;
 };
 
+// A row of the jobcentres' inbox (docs/referrals.md): one per SENT referral, kept by the server in
+// the same transaction as the referral's record. Drafts are never here.
+struct InboxRow {
+    std::string record_id;
+    std::string org_id; // the employer's organisation, where the record lives
+    std::string municipality_code;
+    std::string kind;   // "fast_track" | "contact_request"
+    std::string status; // the referral's status (never "draft")
+    std::string sent_on; // ISO yyyy-mm-dd
+    std::string updated_at;
+};
+
+// Which inbox rows a listing returns.
+enum class InboxFilter { open, closed, all };
+
+// An inbox row with its live referral record and the employer organisation's name and CVR.
+struct InboxEntry {
+    InboxRow row;
+    StoredRecord record;
+    std::string organisation_name;
+    std::string organisation_cvr;
+};
+
 // A record row as the store holds it, valid only during the callback that receives it: `data` is
 // the stored JSON text, spliced into answers without parsing it into a tree.
 struct RecordView {
@@ -147,8 +176,11 @@ public:
     virtual void rollback_to_savepoint() = 0;
 
     // ---- organisations ----
-    virtual void insert_organisation(const Organisation& org, const std::string& created_at) = 0;
+    virtual void insert_organisation(const Organisation& org, const std::string& created_at,
+                                     OrganisationKind kind = OrganisationKind::employer) = 0;
     virtual std::optional<Organisation> find_organisation(const std::string& org_id) = 0;
+    // The organisation's kind; employer when it does not exist.
+    virtual OrganisationKind organisation_kind(const std::string& org_id) = 0;
     virtual void update_organisation(const Organisation& org) = 0;
     virtual int64_t count_organisations() = 0;
     // Every organisation, by id (the retention job walks them).
@@ -159,7 +191,8 @@ public:
     virtual std::optional<UserRow> find_user_by_email(const std::string& email_lower) = 0;
     virtual std::optional<UserRow> find_user(const std::string& org_id, const std::string& user_id) = 0;
     virtual std::vector<UserRow> list_users(const std::string& org_id) = 0;
-    // Name, role, departments, active, must_change_password and password hash.
+    // Name, role, departments, active, must_change_password and password hash (a consultant's
+    // municipality_code is set when the user is inserted and never changes).
     virtual void update_user(const UserRow& row, const std::string& now) = 0;
 
     // ---- sessions ----
@@ -200,6 +233,13 @@ public:
                       const std::function<void(const RecordView&)>& row) = 0;
     // The organisation's latest rev.
     virtual int64_t current_rev(const std::string& org_id) = 0;
+
+    // ---- the jobcentres' inbox ----
+    virtual void upsert_inbox(const InboxRow& row) = 0;
+    virtual std::optional<InboxRow> find_inbox(const std::string& record_id) = 0;
+    // The municipality's rows whose record is a live referral, open ones first (sent before the
+    // rest), then newest sent_on first, then by record id.
+    virtual std::vector<InboxEntry> list_inbox(const std::string& municipality_code, InboxFilter filter) = 0;
 
     // ---- conflicts ----
     virtual void insert_conflict(const std::string& org_id, const ConflictWrite& conflict) = 0;

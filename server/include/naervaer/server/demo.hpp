@@ -18,6 +18,22 @@ inline constexpr std::string_view hr_password = "demo-hr";
 inline constexpr std::string_view leader_email = "leder@demo.naervaer.dk";
 inline constexpr std::string_view leader_password = "demo-leder";
 
+// The jobcentres of the demo (organisations of kind jobcenter) and their retention consultants,
+// who log in to the jobcentre inbox (docs/referrals.md). The demo organisation is in Hjørring; a few
+// employees live in Herning, whose jobcentre has an unacknowledged contact request.
+inline constexpr std::string_view jobcenter_hjoerring_id = "org_demo_jobcenter_860";
+inline constexpr std::string_view consultant_hjoerring_email = "konsulent@jobcenter-hjoerring.demo";
+inline constexpr std::string_view jobcenter_herning_id = "org_demo_jobcenter_657";
+inline constexpr std::string_view consultant_herning_email = "konsulent@jobcenter-herning.demo";
+inline constexpr std::string_view consultant_password = "demo-konsulent";
+
+// The demo referrals: demo-emp-11's fast track to Hjørring (asked yesterday, received, meeting booked),
+// a contact request to Herning sent on the last working day before today and not acknowledged, and
+// a closed contact request to Hjørring about nobody in particular.
+inline constexpr std::string_view fast_track_referral_id = "demo-ref-1001";
+inline constexpr std::string_view herning_contact_request_id = "demo-ref-1002";
+inline constexpr std::string_view closed_contact_request_id = "demo-ref-1003";
+
 // Department record ids; the team leader leads the first two.
 inline constexpr std::array<std::string_view, 4> department_ids = {"demo-dept-produktion", "demo-dept-lager",
                                                                     "demo-dept-kundeservice",

@@ -73,16 +73,18 @@ public:
     void rollback_to_savepoint() override { db_->use("ROLLBACK TO unit")->run(); }
 
     // ---- organisations ----
-    void insert_organisation(const Organisation& org, const std::string& created_at) override {
+    void insert_organisation(const Organisation& org, const std::string& created_at,
+                             OrganisationKind kind = OrganisationKind::employer) override {
         {
             auto q = db_->use("INSERT INTO organisations (id, name, cvr, municipality, record_retention_years,"
-                              " created_at) VALUES (?, ?, ?, ?, ?, ?)");
+                              " created_at, kind) VALUES (?, ?, ?, ?, ?, ?, ?)");
             q->bind(1, org.id);
             q->bind(2, org.name);
             q->bind(3, org.cvr);
             q->bind(4, org.municipality);
             q->bind(5, int64_t{org.record_retention_years});
             q->bind(6, created_at);
+            q->bind(7, to_string(kind));
             q->run();
         }
         auto q = db_->use("INSERT INTO organisation_revs (org_id, rev) VALUES (?, 0)");
@@ -95,6 +97,13 @@ public:
         q->bind(1, org_id);
         if (!q->step()) return std::nullopt;
         return read_organisation(*q);
+    }
+
+    OrganisationKind organisation_kind(const std::string& org_id) override {
+        auto q = db_->use("SELECT kind FROM organisations WHERE id = ?");
+        q->bind(1, org_id);
+        if (!q->step()) return OrganisationKind::employer;
+        return organisation_kind_from_string(q->text(0)).value_or(OrganisationKind::employer);
     }
 
     void update_organisation(const Organisation& org) override {
@@ -124,7 +133,8 @@ public:
     void insert_user(const UserRow& row, const std::string& now) override {
         {
             auto q = db_->use("INSERT INTO users (id, org_id, email, name, role, active, must_change_password,"
-                              " password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                              " password_hash, created_at, updated_at, municipality_code)"
+                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             q->bind(1, row.user.id);
             q->bind(2, row.org_id);
             q->bind(3, row.user.email);
@@ -135,6 +145,9 @@ public:
             q->bind(8, row.password_hash);
             q->bind(9, now);
             q->bind(10, now);
+            // NULL for every role but consultant (a CHECK of the users table).
+            q->bind(11, row.user.municipality_code.empty() ? std::optional<std::string>()
+                                                           : std::optional<std::string>(row.user.municipality_code));
             q->run();
         }
         write_departments(row);
@@ -143,7 +156,7 @@ public:
     std::optional<UserRow> find_user_by_email(const std::string& email_lower) override {
         std::optional<UserRow> row;
         {
-            auto q = db_->use("SELECT id, org_id, email, name, role, active, must_change_password, password_hash "
+            auto q = db_->use("SELECT id, org_id, email, name, role, active, must_change_password, password_hash, municipality_code "
                               "FROM users WHERE email = ?");
             q->bind(1, email_lower);
             if (q->step()) row = read_user(*q);
@@ -155,7 +168,7 @@ public:
     std::optional<UserRow> find_user(const std::string& org_id, const std::string& user_id) override {
         std::optional<UserRow> row;
         {
-            auto q = db_->use("SELECT id, org_id, email, name, role, active, must_change_password, password_hash "
+            auto q = db_->use("SELECT id, org_id, email, name, role, active, must_change_password, password_hash, municipality_code "
                               "FROM users WHERE org_id = ? AND id = ?");
             q->bind(1, org_id);
             q->bind(2, user_id);
@@ -168,7 +181,7 @@ public:
     std::vector<UserRow> list_users(const std::string& org_id) override {
         std::vector<UserRow> rows;
         {
-            auto q = db_->use("SELECT id, org_id, email, name, role, active, must_change_password, password_hash "
+            auto q = db_->use("SELECT id, org_id, email, name, role, active, must_change_password, password_hash, municipality_code "
                               "FROM users WHERE org_id = ? ORDER BY email");
             q->bind(1, org_id);
             while (q->step()) rows.push_back(read_user(*q));
@@ -390,6 +403,68 @@ public:
         return q->step() ? q->int64(0) : 0;
     }
 
+    // ---- the jobcentres' inbox ----
+    void upsert_inbox(const InboxRow& row) override {
+        auto q = db_->use("INSERT INTO jobcenter_inbox (record_id, org_id, municipality_code, kind, status, sent_on,"
+                          " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                          "ON CONFLICT(record_id) DO UPDATE SET municipality_code = excluded.municipality_code,"
+                          " kind = excluded.kind, status = excluded.status, sent_on = excluded.sent_on,"
+                          " updated_at = excluded.updated_at WHERE jobcenter_inbox.org_id = excluded.org_id");
+        q->bind(1, row.record_id);
+        q->bind(2, row.org_id);
+        q->bind(3, row.municipality_code);
+        q->bind(4, row.kind);
+        q->bind(5, row.status);
+        q->bind(6, row.sent_on);
+        q->bind(7, row.updated_at);
+        q->run();
+        if (db_->changes() != 1) throw SqliteError(0, "inbox row belongs to another organisation");
+    }
+
+    std::optional<InboxRow> find_inbox(const std::string& record_id) override {
+        auto q = db_->use("SELECT record_id, org_id, municipality_code, kind, status, sent_on, updated_at "
+                          "FROM jobcenter_inbox WHERE record_id = ?");
+        q->bind(1, record_id);
+        if (!q->step()) return std::nullopt;
+        return InboxRow{q->text(0), q->text(1), q->text(2), q->text(3), q->text(4), q->text(5), q->text(6)};
+    }
+
+    std::vector<InboxEntry> list_inbox(const std::string& municipality_code, InboxFilter filter) override {
+        // ?2: 0 all, 1 open only, 2 closed only.
+        auto q = db_->use(
+            "SELECT i.record_id, i.org_id, i.municipality_code, i.kind, i.status, i.sent_on, i.updated_at,"
+            " r.org_id, r.type, r.id, r.rev, r.updated_at, r.updated_by, r.deleted, r.data, r.scope_department,"
+            " r.employee_id, o.name, o.cvr "
+            "FROM jobcenter_inbox i "
+            "JOIN records r ON r.id = i.record_id AND r.org_id = i.org_id AND r.type = 'referral' AND r.deleted = 0 "
+            "JOIN organisations o ON o.id = i.org_id "
+            "WHERE i.municipality_code = ?1 AND (?2 = 0 OR (?2 = 1 AND i.status <> 'closed') OR"
+            " (?2 = 2 AND i.status = 'closed')) "
+            "ORDER BY CASE i.status WHEN 'sent' THEN 0 WHEN 'closed' THEN 2 ELSE 1 END, i.sent_on DESC, i.record_id");
+        q->bind(1, municipality_code);
+        q->bind(2, int64_t{filter == InboxFilter::all ? 0 : filter == InboxFilter::open ? 1 : 2});
+        std::vector<InboxEntry> out;
+        while (q->step()) {
+            InboxEntry entry;
+            entry.row = {q->text(0), q->text(1), q->text(2), q->text(3), q->text(4), q->text(5), q->text(6)};
+            StoredRecord& r = entry.record;
+            r.org_id = q->text(7);
+            r.record.type = q->text(8);
+            r.record.id = q->text(9);
+            r.record.rev = q->int64(10);
+            r.record.updated_at = q->text(11);
+            r.record.updated_by = q->text(12);
+            r.record.deleted = q->int64(13) != 0;
+            r.record.data = parse_stored_json(q->text(14));
+            r.scope_department = q->optional_text(15);
+            r.employee_id = q->optional_text(16);
+            entry.organisation_name = q->text(17);
+            entry.organisation_cvr = q->text(18);
+            out.push_back(std::move(entry));
+        }
+        return out;
+    }
+
     // ---- conflicts ----
     void insert_conflict(const std::string& org_id, const ConflictWrite& c) override {
         auto q = db_->use("INSERT INTO sync_conflicts (org_id, type, record_id, base_rev, deleted, data, user_id, at)"
@@ -528,6 +603,7 @@ private:
         row.active = q.int64(5) != 0;
         row.user.must_change_password = q.int64(6) != 0;
         row.password_hash = q.text(7);
+        row.user.municipality_code = q.optional_text(8).value_or("");
         return row;
     }
 
