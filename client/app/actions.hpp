@@ -4,6 +4,10 @@
 // half-drawn in one state and half in another). Tests dispatch the same actions.
 #include <naervaer/date.hpp>
 
+#include "app/jobcenter_state.hpp" // action::Jobcenter (the consultant's screens)
+#include "app/referral_action.hpp" // action::Referral (the employer's jobcentre screens)
+#include "app/policy_state.hpp"     // action::Policy (the sickness absence policy screen)
+
 #include <optional>
 #include <string>
 #include <variant>
@@ -136,7 +140,7 @@ using Action =
                  action::CloseConversation, action::StartSignOff, action::CancelSignOff,
                  action::SignConversation, action::StartAmendment, action::CancelAmendment,
                  action::SaveAmendment, action::DeleteDraft, action::DownloadConversationPdf,
-                 action::PrintConversation>;
+                 action::PrintConversation, action::Jobcenter, action::Referral, action::Policy>;
 
 using Actions = std::vector<Action>;
 

@@ -40,6 +40,16 @@ std::string_view to_string(Screen screen) {
         return "admin";
     case Screen::conversation:
         return "conversation";
+    case Screen::jobcenter_inbox:
+        return "jobcenter_inbox";
+    case Screen::jobcenter_referral:
+        return "jobcenter_referral";
+    case Screen::referral:
+        return "referral";
+    case Screen::service_catalogue:
+        return "service_catalogue";
+    case Screen::policy:
+        return "policy";
     }
     return "starting";
 }
@@ -92,15 +102,19 @@ void App::Impl::set_language(const std::string& language) {
 // ---- frame --------------------------------------------------------------------------------
 
 void App::Impl::frame() {
+    referral_before_sync();
     sync.tick();
     if (sync.revision() != directory_revision) {
         directory.rebuild(sync.replica());
         directory_revision = sync.revision();
     }
     if (!state.toast.key.empty() && platform.now_ms() >= state.toast.until_ms) state.toast = {};
+    referral_tick();
     refresh_case();
     refresh_todos();
     conversation_tick();
+    policy_tick();
+    jobcenter_tick();
 
     actions.clear();
     draw();
@@ -124,7 +138,9 @@ void App::Impl::draw() {
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("Naervaer", nullptr, flags);
 
-    const SyncStatus status = sync.status();
+    SyncStatus status = sync.status();
+    // A consultant never syncs: the connection shown is the inbox's own.
+    if (state.user.is_consultant()) status.online = !state.jobcenter.offline;
     const ViewContext ctx{i18n,       directory, sync.replica(),    status,
                           state.user, today(),   platform.now_ms(), platform};
 
@@ -179,6 +195,21 @@ void App::Impl::draw() {
         case Screen::conversation:
             conversation_view(ctx, state.conversation, templates, actions);
             break;
+        case Screen::policy:
+            policy_view(ctx, state.policy, policy_resources(), actions);
+            break;
+        case Screen::jobcenter_inbox:
+            jobcenter_inbox_view(ctx, state.jobcenter, actions);
+            break;
+        case Screen::jobcenter_referral:
+            jobcenter_referral_view(ctx, state.jobcenter, actions);
+            break;
+        case Screen::referral:
+            referral_view(ctx, state.referral, rules, templates, actions);
+            break;
+        case Screen::service_catalogue:
+            service_catalogue_view(ctx, state.referral, actions);
+            break;
         default:
             break;
         }
@@ -214,6 +245,9 @@ void App::Impl::dispatch(const Action& action) {
     // Screens that need a signed-in user are not reachable without one, whatever asks.
     const bool signed_in_screen = state.signed_in && !state.user.must_change_password;
     if (state.screen == Screen::conversation && !stays_on_conversation(action)) flush_conversation();
+    if (state.screen == Screen::policy && !std::holds_alternative<action::Policy>(action)) flush_policy();
+    referral_before_action(action);
+    if (signed_in_screen && state.user.is_consultant() && !consultant_may(action)) return;
     std::visit(
         [&](const auto& a) {
             using T = std::decay_t<decltype(a)>;
@@ -235,6 +269,12 @@ void App::Impl::dispatch(const Action& action) {
                 sync.sync_now();
             else if (!signed_in_screen)
                 return;
+            else if constexpr (std::is_same_v<T, action::Jobcenter>)
+                jobcenter(a);
+            else if constexpr (std::is_same_v<T, action::Referral>)
+                referral(a);
+            else if constexpr (std::is_same_v<T, action::Policy>)
+                policy(a);
             else if constexpr (std::is_same_v<T, action::ShowHome>)
                 state.screen = Screen::home;
             else if constexpr (std::is_same_v<T, action::StartMarkTodo>)

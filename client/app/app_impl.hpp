@@ -7,6 +7,9 @@
 //   case_timeline.cpp   the selected case's deadline timeline (employee page)
 //   todo_actions.cpp    the home screen's to-dos, marks, calendar export, alert settings
 //   conversation_actions.cpp  conversation records: open, autosave, sign-off, amendments, PDF
+//   jobcenter_actions.cpp  a consultant's inbox and referrals (online only, no sync)
+//   referral_actions.cpp   the employer's fast-track requests, contact requests, service catalogue
+//   policy_actions.cpp     the sickness absence policy: questionnaire, draft, versions, approval
 //   state_json.cpp      the read-out for browser tests
 #include "app/actions.hpp"
 #include "app/app.hpp"
@@ -149,6 +152,40 @@ struct App::Impl {
     void create_user();
     void reset_password(const std::string& user_id);
     void set_user_active(const std::string& user_id, bool active);
+
+    // ---- the jobcentre's inbox, for consultants (jobcenter_actions.cpp) ----
+    void jobcenter(const action::Jobcenter& a);
+    void load_inbox();
+    void load_referral(const std::string& id);
+    void submit_jobcenter_action(const std::string& action_name);
+    // Recomputes the service indicators when the day changed; called once a frame.
+    void jobcenter_tick();
+    // Only the inbox's own actions, the language and logout reach a consultant's session.
+    bool consultant_may(const Action& action) const;
+    nlohmann::json jobcenter_json() const;
+
+    // ---- the employer's requests to the jobcentre (referral_actions.cpp) ----
+    void referral(const action::Referral& a);
+    // Before the sync engine's tick: a send the server refused takes its fast-track mark back
+    // before that mark could go out alone.
+    void referral_before_sync();
+    // Decodes the replica's referrals when it changed and autosaves the open draft; once a frame.
+    void referral_tick();
+    // Called before any action: leaving the referral screen writes a changed draft first.
+    void referral_before_action(const Action& action);
+    nlohmann::json referral_json() const;
+
+    // ---- the sickness absence policy (policy_actions.cpp) ----
+    void policy(const action::Policy& a);
+    // Rebuilds the versions when the replica changed and autosaves the draft; once a frame.
+    void policy_tick();
+    // Leaving the screen: a changed draft is written now.
+    void flush_policy();
+    // The clause library (parsed once), the questionnaire and the alert defaults.
+    PolicyResources policy_resources();
+    std::optional<ClauseLibrary> policy_library;
+    bool policy_library_loaded = false;
+    nlohmann::json policy_json() const;
 
     // ---- read-out (state_json.cpp) ----
     std::string state_json() const;

@@ -41,6 +41,9 @@ void App::Impl::refresh_case() {
     c.today = day;
     c.records_revision = directory_revision;
     c.timeline.reset();
+    c.referrals.clear();
+    for (const ReferralRecord& r : state.referral.all)
+        if (!employee_id.empty() && r.employee_id == employee_id) c.referrals.push_back(r);
     if (!spell) return;
 
     // The employee's payer picks the NemRefusion deadline; the case's marks make steps met and

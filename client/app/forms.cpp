@@ -153,6 +153,7 @@ EmployeeForm employee_form_from(const Employee& e) {
     form.is_new = false;
     form.name = e.name;
     form.employee_number = e.employee_number;
+    form.home_municipality = e.home_municipality;
     form.department_id = e.department_id;
     form.employment_start = e.employment_start.danish();
     form.weekly_hours = format_decimal(e.weekly_hours);
@@ -178,6 +179,7 @@ EmployeeDraft read_employee_form(const EmployeeForm& form) {
         if (e.cpr.empty()) draft.errors.add("cpr", "invalid_cpr");
     }
     e.nemrefusion_payer = form.payer;
+    e.home_municipality = form.home_municipality;
     if (e.name.size() > limits::name_length)
         draft.errors.add("name", "too_long", std::to_string(limits::name_length));
     draft.errors.merge(validate(e));

@@ -28,6 +28,7 @@ SignedInUser user_from(const json& user, const json& organisation) {
             if (d.is_string()) u.department_ids.push_back(d.get<std::string>());
     if (auto it = user.find("must_change_password"); it != user.end() && it->is_boolean())
         u.must_change_password = it->get<bool>();
+    u.municipality_code = string_field(user, "municipality_code");
     if (organisation.is_object()) {
         u.organisation_id = string_field(organisation, "id");
         u.organisation_name = string_field(organisation, "name");
@@ -105,6 +106,25 @@ void App::Impl::start_session(const json& body) {
     api.set_csrf_token(string_field(body, "csrf_token"));
     state.signed_in = true;
     state.session_notice_key.clear();
+    if (state.user.is_consultant()) {
+        // A jobcentre's consultant works online only (docs/referrals.md): no replica, no sync,
+        // and no cached profile for a start without network.
+        sync.pause();
+        if (sync.is_open()) sync.close(false, stored);
+        platform.storage_remove(cached_user_key);
+        stored.erase(cached_user_key);
+        if (state.user.must_change_password) {
+            state.password = PasswordForm{};
+            state.screen = Screen::change_password;
+            return;
+        }
+        if (state.screen != Screen::jobcenter_inbox && state.screen != Screen::jobcenter_referral) {
+            state.jobcenter = JobcenterState{}; // nothing of an earlier session's inbox
+            state.screen = Screen::jobcenter_inbox;
+        }
+        load_inbox();
+        return;
+    }
     remember_profile();
 
     open_replica_for(state.user.id);

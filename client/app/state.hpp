@@ -3,6 +3,7 @@
 // Records themselves live in the sync engine's Replica; forms hold text (dates as dd-mm-åååå)
 // until they are saved, so a half-typed date is never a record.
 #include "app/actions.hpp"
+#include "app/referral_state.hpp"
 #include "views/form_ui_state.hpp"
 
 #include <naervaer/alerts.hpp>
@@ -34,6 +35,11 @@ enum class Screen {
     conflicts,
     admin,
     conversation, // one conversation record of a case: filled in, signed off, amended, printed
+    referral,          // a fast-track request or contact request to a jobcentre (app/referral_state.hpp)
+    service_catalogue, // "Jobcentret": the organisation's requests and the service catalogue
+    jobcenter_inbox,    // a consultant's jobcentre inbox (app/jobcenter_state.hpp)
+    jobcenter_referral, // one referral of that inbox: read-only form, history, actions
+    policy,             // "Sygefraværspolitik" (app/policy_state.hpp)
 };
 std::string_view to_string(Screen screen);
 
@@ -48,11 +54,13 @@ struct SignedInUser {
     std::string organisation_name;
     std::string organisation_cvr;
     std::string organisation_municipality;
+    std::string municipality_code; // a consultant's municipality (3 digits); "" for other roles
     // Years conversation records are kept after their case closed (docs/retention.md).
     int organisation_retention_years = retention_limits::default_years;
 
     bool can_edit_employees() const { return role == Role::admin || role == Role::hr; }
     bool is_admin() const { return role == Role::admin; }
+    bool is_consultant() const { return role == Role::consultant; }
 };
 
 struct LoginForm {
@@ -111,6 +119,8 @@ struct EmployeeForm {
     std::string weekly_hours = "37";
     std::string cpr;
     NemRefusionPayer payer = NemRefusionPayer::wages;
+    std::string home_municipality; // 3-digit code, "" = not given
+    std::string municipality_search; // the combo's filter, as typed
     bool submitted = false;
     bool focus = true;
 };
@@ -214,6 +224,8 @@ struct SelectedCase {
     uint64_t records_revision = 0;
     // Nothing when no rule set covers the first sick day (or the rule sets failed to load).
     std::optional<CaseTimeline> timeline;
+    // The employee's requests to the jobcentre (any case), newest first (app/referral_actions.cpp).
+    std::vector<ReferralRecord> referrals;
 };
 
 // The conversation screen (docs/forms.md, "In the app"): one record of a case as it is being
@@ -292,6 +304,9 @@ struct AppState {
     EmployeeForm employee_form;
     AdminState admin;
     ConversationForm conversation;
+    ReferralState referral; // the employer's jobcentre screens
+    JobcenterState jobcenter; // a consultant's inbox and open referral (online only)
+    PolicyForm policy;        // the sickness absence policy screen
     Screen return_screen = Screen::home; // where an editor's Cancel/Save goes back to
     bool confirm_logout = false;
     Toast toast;

@@ -88,6 +88,12 @@ std::string App::Impl::state_json() const {
     j["todos"] = todos_json();
     // The open conversation record on its screen (app/conversation_actions.cpp), else null.
     j["conversation"] = conversation_json();
+    // A consultant's inbox and open referral (app/jobcenter_actions.cpp), else null.
+    j["jobcenter"] = jobcenter_json();
+    // The employer's open referral or the "Jobcentret" screen (app/referral_actions.cpp), else null.
+    j["referral"] = referral_json();
+    // The sickness absence policy screen (app/policy_actions.cpp), else null.
+    j["policy"] = policy_json();
     return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

@@ -51,6 +51,13 @@ void employee_editor_view(const ViewContext& ctx, EmployeeForm& form, Actions& o
         ui::test_anchor(key);
     }
     ui::muted_text(ctx.tr("employee.payer_help"));
+    ui::vertical_space(0.5f);
+
+    // Where the employee's fast-track requests go: the jobcentre of the home municipality.
+    ImGui::TextUnformatted(ctx.tr("employee.home_municipality"));
+    municipality_combo(ctx, "##employee.home_municipality", form.home_municipality, form.municipality_search, width);
+    if (const std::string e = error("home_municipality", true); !e.empty()) ui::error_text(e);
+    ui::muted_text(ctx.tr("employee.home_municipality_help"));
     ui::vertical_space();
 
     submit |= ui::primary_button(ctx.tr("common.save"));

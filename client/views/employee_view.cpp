@@ -6,6 +6,7 @@
 #include "views/widgets.hpp"
 
 #include "app/forms.hpp"
+#include "app/jobcenter_data.hpp"
 #include "platform/ui_fonts.hpp"
 
 #include <naervaer/identifiers.hpp>
@@ -29,6 +30,10 @@ void details(const ViewContext& ctx, const Employee& e) {
     ui::detail_row(ctx.tr("employee.cpr"), mask_cpr(e.cpr));
     ui::detail_row(ctx.tr("employee.payer"),
                    ctx.tr("employee.payer." + std::string(to_string(e.nemrefusion_payer))));
+    // Where a fast-track request or contact request goes (docs/referrals.md).
+    const Municipality* home = jobcenter_data().municipalities.find_by_code(e.home_municipality);
+    ui::detail_row(ctx.tr("employee.home_municipality"),
+                   home ? home->name + " \u00B7 " + home->jobcenter : std::string(ctx.tr("employee.home_municipality.none")));
     ImGui::EndTable();
 }
 
@@ -153,7 +158,8 @@ bool is_open(EntryStatus status) {
 
 // The fast-track window, while open, above the table: it is the one option that closes for good
 // (SDL § 7 c), so its days left must not drown in the list.
-void fast_track_banner(const ViewContext& ctx, const CaseTimeline& timeline) {
+void fast_track_banner(const ViewContext& ctx, const AbsenceSpell& spell, const CaseTimeline& timeline,
+                       Actions& out) {
     const TimelineEntry* window = timeline.find("fast_track_window");
     if (!window || !window->due || !window->days_left || !is_open(window->status) || *window->days_left < 0)
         return;
@@ -161,6 +167,16 @@ void fast_track_banner(const ViewContext& ctx, const CaseTimeline& timeline) {
     ui::colored_text(ui::color::warning, ctx.i18n.format("timeline.fast_track_open",
                                                 ui::days_phrase(ctx.i18n, *window->days_left), window->due->danish()));
     ImGui::PopFont();
+    // The request itself (views/referral_view.cpp): eligibility first, then the form.
+    if (ctx.user.can_edit_employees()) {
+        ImGui::SameLine();
+        action::Referral start;
+        start.op = action::ReferralOp::start_fast_track;
+        start.spell_id = spell.id;
+        const std::string label = std::string(ctx.tr("referrals.fast_track")) + "###timeline_fast_track";
+        if (ImGui::SmallButton(label.c_str())) out.push_back(start);
+        ui::test_anchor("timeline.fast_track");
+    }
 }
 
 // The template a leader fills in to meet this step ("absence_conversation" for the 4-week
@@ -338,7 +354,7 @@ void case_timeline(const ViewContext& ctx, const AbsenceSpell& spell, const Sele
                                set ? set->effective_from.danish() : std::string("–"))
                        .c_str());
     ui::vertical_space(0.5f);
-    fast_track_banner(ctx, timeline);
+    fast_track_banner(ctx, spell, timeline, out);
     timeline_table(ctx, spell, timeline, templates, out);
     not_applicable_list(ctx, timeline);
 }
@@ -452,6 +468,9 @@ void employee_view(const ViewContext& ctx, const std::string& employee_id, const
         spell && selected_case.employee_id == employee->id) {
         case_timeline(ctx, *spell, selected_case, rules, templates, out);
         case_conversations(ctx, *spell, templates, out);
+        case_referrals_section(ctx, *employee, spell, selected_case, out);
+    } else if (selected_case.employee_id == employee->id) {
+        case_referrals_section(ctx, *employee, nullptr, selected_case, out);
     }
 }
 

@@ -61,6 +61,10 @@ void status_bar_view(const ViewContext& ctx, bool confirm_logout, const Toast& t
     ImGui::TextUnformatted(ctx.sync.online ? ctx.tr("status.online") : ctx.tr("status.offline"));
     ui::test_anchor("status.online");
     ImGui::SameLine(0, 24);
+    if (ctx.user.is_consultant()) {
+        // Online only: nothing is kept or synced on this device.
+        ui::muted_text(ctx.tr("status.online_only"));
+    } else {
     if (ctx.sync.pending > 0)
         ui::colored_text(ui::color::warning,
                          ctx.i18n.format("status.pending", std::to_string(ctx.sync.pending)).c_str());
@@ -96,6 +100,7 @@ void status_bar_view(const ViewContext& ctx, bool confirm_logout, const Toast& t
         ui::colored_text(ui::color::danger,
                          ctx.i18n.pick(ctx.sync.last_error_da, ctx.sync.last_error_en).c_str());
     }
+    } // not a consultant
 
     // Right side: user, language, logout, measured so it ends at the window's edge.
     const std::string user = ctx.user.email + " (" + ui::role_label(ctx.i18n, ctx.user.role) + ")";

@@ -53,6 +53,10 @@
 //   form.<id>.weeks.<row>.remove  form.<id>.add  (hours_schedule)
 //   form.<id>.name  form.<id>.date  form.<id>.agreed.yes  form.<id>.agreed.no  form.<id>.comment  (signature)
 //   form.<answer path>.guard  (a diagnosis warning: form.plan.guard, form.tasks.0.text.guard)
+//   The jobcentre's inbox (views/inbox_view.cpp, a consultant):
+//   nav.inbox  inbox.filter.<open|closed|all>  inbox.refresh  inbox.row.<referral id>  inbox.overdue
+//   jobcenter.offline  jobcenter.back  jobcenter.refresh  jobcenter.action.<action>  jobcenter.submit
+//   jobcenter.cancel  jobcenter.field.<date|time|place|participants|text|note>
 #include <string>
 #include <string_view>
 #include <vector>

@@ -26,6 +26,16 @@ void top_bar_view(const ViewContext& ctx, Screen screen, const TodoCounts& todos
     }
     ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 4);
 
+    // A jobcentre's consultant has the inbox only: no employees, no to-dos (docs/referrals.md).
+    if (ctx.user.is_consultant()) {
+        if (nav_button(ctx.tr("nav.inbox"), screen == Screen::jobcenter_inbox || screen == Screen::jobcenter_referral))
+            out.push_back(action::Jobcenter{action::Jobcenter::Op::show_inbox, {}});
+        ui::test_anchor("nav.inbox");
+        ImGui::Separator();
+        ui::vertical_space(0.5f);
+        return;
+    }
+
     // "Opgaver (3)": what is overdue or due this week; the home screen shows the rest.
     const int urgent = todos.overdue + todos.this_week;
     const std::string home_label =
@@ -41,6 +51,14 @@ void top_bar_view(const ViewContext& ctx, Screen screen, const TodoCounts& todos
                               screen == Screen::employee_editor;
     if (nav_button(ctx.tr("nav.employees"), in_employees)) out.push_back(action::ShowEmployees{});
     ui::test_anchor("nav.employees");
+    ImGui::SameLine();
+    // "Jobcentret": requests to jobcentres and the service catalogue (views/service_catalogue_view.cpp).
+    if (nav_button(ctx.tr("nav.jobcenter"), screen == Screen::service_catalogue || screen == Screen::referral)) {
+        action::Referral show;
+        show.op = action::ReferralOp::show_catalogue;
+        out.push_back(show);
+    }
+    ui::test_anchor("nav.jobcenter");
 
     const std::size_t problems = ctx.sync.conflicts + ctx.sync.rejected;
     if (problems > 0) {
@@ -52,6 +70,11 @@ void top_bar_view(const ViewContext& ctx, Screen screen, const TodoCounts& todos
         ui::test_anchor("nav.conflicts");
         ImGui::PopStyleColor();
     }
+    // "Sygefraværspolitik": admins write it, everyone reads the approved version.
+    ImGui::SameLine();
+    if (nav_button(ctx.i18n.pick("Sygefraværspolitik", "Absence policy").c_str(), screen == Screen::policy))
+        out.push_back(action::Policy{action::PolicyOp::show, {}, {}});
+    ui::test_anchor("nav.policy");
     if (ctx.user.is_admin()) {
         ImGui::SameLine();
         if (nav_button(ctx.tr("nav.admin"), screen == Screen::admin)) out.push_back(action::ShowAdmin{});

@@ -28,6 +28,27 @@ void admin_view(const ViewContext& ctx, AdminState& admin, const LoadedRules& ru
 // The admin screen's section on the organisation's alert rules.
 void alert_settings_section(const ViewContext& ctx, AlertSettingsForm& form, const LoadedRules& rules,
                             Actions& out);
+// A consultant's jobcentre inbox and one referral of it (app/jobcenter_state.hpp).
+void jobcenter_inbox_view(const ViewContext& ctx, JobcenterState& jobcenter, Actions& out);
+void jobcenter_referral_view(const ViewContext& ctx, JobcenterState& jobcenter, Actions& out);
+// The employer's jobcentre screens (views/referral_view.cpp, views/service_catalogue_view.cpp):
+// one fast-track request or contact request (eligibility, the form, send, status, outputs), and
+// "Jobcentret" (the organisation's requests and the service catalogue).
+void referral_view(const ViewContext& ctx, ReferralState& state, const LoadedRules& rules,
+                   const LoadedTemplates& templates, Actions& out);
+void service_catalogue_view(const ViewContext& ctx, ReferralState& state, Actions& out);
+// The employee page's "Henvendelser til jobcentret": the employee's requests and the buttons that
+// start one (`spell`: the selected case, or nullptr).
+void case_referrals_section(const ViewContext& ctx, const Employee& employee, const AbsenceSpell* spell,
+                            const SelectedCase& selected, Actions& out);
+// "Bopælskommune" as a searchable combo over the 98 municipalities; true when `code` changed.
+bool municipality_combo(const ViewContext& ctx, const char* id, std::string& code, std::string& search,
+                        float width);
+
+// "Sygefraværspolitik": admins answer the questionnaire, edit, compare, approve and download;
+// HR and team leaders read the approved version and download it (views/policy_view.cpp).
+void policy_view(const ViewContext& ctx, PolicyForm& form, const PolicyResources& resources, Actions& out);
+
 void status_bar_view(const ViewContext& ctx, bool confirm_logout, const Toast& toast, const TodoCounts& todos,
                      Actions& out);
 

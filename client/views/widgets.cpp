@@ -176,6 +176,8 @@ const char* role_label(const I18n& i18n, Role role) {
         return i18n.tr("role.hr");
     case Role::team_leader:
         return i18n.tr("role.team_leader");
+    case Role::consultant:
+        return i18n.tr("role.consultant");
     }
     return i18n.tr("role.team_leader");
 }
