@@ -23,6 +23,8 @@ std::string_view to_string(AlertKind k) {
         return "days_in_months";
     case AlertKind::bradford:
         return "bradford";
+    case AlertKind::spell_day:
+        return "spell_day";
     }
     return "continuous_days";
 }
@@ -43,7 +45,7 @@ namespace {
 
 std::optional<AlertKind> alert_kind_from_string(std::string_view s) {
     for (auto k : {AlertKind::continuous_days, AlertKind::spells_in_months, AlertKind::days_in_months,
-                   AlertKind::bradford})
+                   AlertKind::bradford, AlertKind::spell_day})
         if (to_string(k) == s) return k;
     return std::nullopt;
 }
@@ -51,7 +53,7 @@ std::optional<AlertKind> alert_kind_from_string(std::string_view s) {
 AlertRule read_alert(const json& j, std::string path, std::vector<std::string>& errors) {
     Fields f(j, std::move(path), errors);
     f.only({"id", "kind", "enabled", "days", "spells", "months", "weeks", "threshold", "count", "title_da",
-            "title_en", "message_da", "message_en", "why_off_da", "why_off_en", "source"});
+            "title_en", "message_da", "message_en", "why_off_da", "why_off_en", "source", "done_with"});
     AlertRule r;
     r.id = f.text("id", true);
     const std::string kind = f.text("kind", true);
@@ -61,7 +63,8 @@ AlertRule read_alert(const json& j, std::string path, std::vector<std::string>& 
         f.error("kind", "unknown kind \"" + kind + "\"");
     r.enabled = f.boolean("enabled").value_or(false);
     // Each kind requires exactly the numbers it uses.
-    const bool needs_days = r.kind == AlertKind::continuous_days || r.kind == AlertKind::days_in_months;
+    const bool needs_days = r.kind == AlertKind::continuous_days || r.kind == AlertKind::days_in_months ||
+                            r.kind == AlertKind::spell_day;
     const bool needs_months = r.kind == AlertKind::spells_in_months || r.kind == AlertKind::days_in_months;
     r.days = f.integer("days", needs_days, 1, 366).value_or(0);
     r.spells = f.integer("spells", r.kind == AlertKind::spells_in_months, 1, 100).value_or(0);
@@ -80,6 +83,9 @@ AlertRule read_alert(const json& j, std::string path, std::vector<std::string>& 
     r.why_off_da = f.text("why_off_da", false);
     r.why_off_en = f.text("why_off_en", false);
     r.source = f.text("source", true);
+    r.done_with = f.text("done_with", false);
+    if (!r.done_with.empty() && r.kind != AlertKind::spell_day)
+        f.error("done_with", "only a spell_day step is done with a case step");
     return r;
 }
 
@@ -156,6 +162,7 @@ struct UsedNumbers {
 UsedNumbers used_numbers(AlertKind kind) {
     switch (kind) {
     case AlertKind::continuous_days:
+    case AlertKind::spell_day:
         return {.days = true};
     case AlertKind::spells_in_months:
         return {.spells = true, .months = true};
@@ -323,6 +330,7 @@ std::vector<TriggeredAlert> evaluate_alerts(const AlertSettings& settings,
         bool triggered = false;
         switch (r.kind) {
         case AlertKind::continuous_days:
+        case AlertKind::spell_day: // reached once the running spell is on its day `days`
             // Only a spell still running today is continuous sickness the leader can act on; its
             // length counts the first sick day as day 1.
             for (const auto& s : spells)

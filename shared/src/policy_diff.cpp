@@ -295,6 +295,15 @@ AlertRuleChoice* first_of_kind(AlertChoices& choices, const AlertSettings& defau
     return nullptr;
 }
 
+// The spell_day steps are several of one kind, so they are named (alerts-default.json).
+AlertRuleChoice* step_named(AlertChoices& choices, const AlertSettings& defaults, std::string_view id) {
+    const AlertRule* rule = defaults.find(id);
+    if (!rule || rule->kind != AlertKind::spell_day) return nullptr;
+    for (AlertRuleChoice& c : choices.rules)
+        if (c.id == id) return &c;
+    return nullptr;
+}
+
 } // namespace
 
 AlertChoices alert_choices_from_policy(const json& answers, const AlertSettings& defaults,
@@ -320,6 +329,23 @@ AlertChoices alert_choices_from_policy(const json& answers, const AlertSettings&
         if (c->enabled && t.many_days) {
             c->days = *t.many_days;
             c->months = 12;
+        }
+    }
+    // "Senest N uger efter første sygedag" is day 7N + 1 (day 1 = the first sick day, as the law's
+    // 4 weeks are day 29, docs/deadlines.md). Not earlier than the law: the law's step covers it.
+    if (AlertRuleChoice* c = step_named(out, defaults, policy_alert::conversation);
+        c && t.absence_conversation_weeks) {
+        const int day = 7 * *t.absence_conversation_weeks + 1;
+        c->enabled = day < law_conversation_day;
+        if (c->enabled) c->days = day;
+    }
+    // The day from which the organisation asks for documentation; no documentation: off.
+    if (AlertRuleChoice* c = step_named(out, defaults, policy_alert::documentation)) {
+        if (t.sworn_statement_from_day) {
+            c->enabled = true;
+            c->days = *t.sworn_statement_from_day;
+        } else if (const std::optional<bool> asks = yes_no(answers, "sworn_statement"); asks && !*asks) {
+            c->enabled = false;
         }
     }
     return out;
@@ -352,6 +378,9 @@ std::string limit_text(const AlertRule& r, bool en) {
                         plural(r.weeks, "week", "weeks")
                   : "Bradford-faktor " + std::to_string(r.threshold) + " over " +
                         plural(r.weeks, "uge", "uger");
+    case AlertKind::spell_day:
+        return en ? "day " + std::to_string(r.days) + " of the absence"
+                  : std::to_string(r.days) + ". sygedag";
     }
     return {};
 }
@@ -383,6 +412,24 @@ std::vector<AlertChange> preview_alert_changes(const AlertSettings& defaults, co
         out.push_back(std::move(change));
     }
     return out;
+}
+
+std::optional<int> retention_years_from_policy(const json& answers) {
+    const std::optional<int> years = policy_thresholds(answers).retention_years;
+    if (!years || *years < retention_limits::min_years || *years > retention_limits::max_years) return std::nullopt;
+    return years;
+}
+
+std::optional<AlertChange> preview_retention_change(int current_years, const json& answers) {
+    const std::optional<int> years = retention_years_from_policy(answers);
+    if (!years || *years == current_years) return std::nullopt;
+    const auto da = [](int n) { return plural(n, "år", "år"); };
+    const auto en = [](int n) { return plural(n, "year", "years"); };
+    return AlertChange{"record_retention_years",
+                       "Opbevaring af referater: ændres fra " + da(current_years) + " til " + da(*years) +
+                           " efter sagens afslutning.",
+                       "Keeping records: changes from " + en(current_years) + " to " + en(*years) +
+                           " after the case closed."};
 }
 
 } // namespace naervaer

@@ -23,6 +23,12 @@ std::optional<TriggeredAlert> take(std::vector<TriggeredAlert>& alerts, std::str
     return std::nullopt;
 }
 
+// The kinds that count over a period, evaluated as of a spell's first day; the others are dated on
+// a day of the spell itself.
+bool is_counting(AlertKind kind) {
+    return kind != AlertKind::continuous_days && kind != AlertKind::spell_day;
+}
+
 } // namespace
 
 std::vector<SpellAlert> evaluate_spell_alerts(const AlertSettings& settings,
@@ -32,7 +38,7 @@ std::vector<SpellAlert> evaluate_spell_alerts(const AlertSettings& settings,
     const Date from = today.plus_days(-lookback_days);
     bool counting = false;
     for (const auto& r : settings.rules)
-        counting = counting || (r.enabled && r.kind != AlertKind::continuous_days);
+        counting = counting || (r.enabled && is_counting(r.kind));
 
     for (const AbsenceSpell& s : spells) {
         // Only the employee's own sickness can be the spell that sets an alert off, and only once
@@ -43,15 +49,17 @@ std::vector<SpellAlert> evaluate_spell_alerts(const AlertSettings& settings,
         // made that day, so the result does not change when the window later moves past it.
         if (counting && s.first_day >= from) {
             for (auto& a : evaluate_alerts(settings, spells, s.first_day))
-                if (a.kind != AlertKind::continuous_days) out.push_back({std::move(a), s.id, s.first_day});
+                if (is_counting(a.kind)) out.push_back({std::move(a), s.id, s.first_day});
         }
 
         // Continuous days: on day `days` of the spell (day 1 = first sick day), when the spell
         // lasted that long. The live evaluation of that day on this spell alone fills the text.
+        // A policy's step on a day of the spell (spell_day) is the same day, listed ahead.
         for (const auto& r : settings.rules) {
-            if (!r.enabled || r.kind != AlertKind::continuous_days || r.days < 1) continue;
+            if (!r.enabled || is_counting(r.kind) || r.days < 1) continue;
             const Date on = s.first_day.plus_days(r.days - 1);
-            if (on < from || on > today || (s.last_day && *s.last_day < on)) continue;
+            const bool ahead = r.kind == AlertKind::spell_day;
+            if (on < from || (on > today && !ahead) || (s.last_day && *s.last_day < on)) continue;
             auto fired = evaluate_alerts(settings, std::span<const AbsenceSpell>(&s, 1), on);
             if (auto a = take(fired, r.id)) out.push_back({std::move(*a), s.id, on});
         }

@@ -167,8 +167,17 @@ struct Collector {
     std::vector<Todo>& out;
     std::vector<const Employee*>& owners; // parallel to `out`, for sorting by name
     SnapshotCache& snapshots;
+    // The completed steps (spell id, rule id) of the current employee's cases, kept only when an
+    // alert rule is done with a case step (AlertRule::done_with).
+    bool track_steps = false;
+    std::vector<std::pair<std::string, std::string>> done_steps;
 
     bool marked(const std::string& key) const { return marks.find(key) != marks.end(); }
+
+    bool step_done(std::string_view spell_id, std::string_view rule_id) const {
+        return std::any_of(done_steps.begin(), done_steps.end(),
+                           [&](const auto& d) { return d.first == spell_id && d.second == rule_id; });
+    }
 
     void add(Todo&& t, const Employee& employee) {
         t.employee_id = employee.id;
@@ -243,6 +252,10 @@ struct Collector {
         for (auto& a : evaluate_spell_alerts(*input.alerts, spells, input.today, input.horizon_days)) {
             std::string key = alert_todo_key(a.spell_id, a.alert.rule_id);
             if (marked(key)) continue;
+            // A policy's step that the case's legal step covers (the conversation held) is done.
+            if (const AlertRule* rule = input.alerts->find(a.alert.rule_id);
+                rule && !rule->done_with.empty() && step_done(a.spell_id, rule->done_with))
+                continue;
             Todo t;
             t.key = std::move(key);
             t.source = TodoSource::alert;
@@ -303,6 +316,8 @@ std::vector<Todo> compute_todos(const TodoInput& input) {
     const DoneMarks& marks = input.marks ? *input.marks : no_marks();
     SnapshotCache snapshots(input.stats);
     Collector collect{input, marks, todos, owners, snapshots};
+    if (input.alerts)
+        for (const AlertRule& r : input.alerts->rules) collect.track_steps |= r.enabled && !r.done_with.empty();
     // Cases that ended before this day, and agreements due before it, are history.
     const Date oldest = input.today.plus_days(-input.horizon_days);
     const bool has_records = input.records && !input.records->empty();
@@ -318,6 +333,7 @@ std::vector<Todo> compute_todos(const TodoInput& input) {
         const std::vector<AbsenceSpell>& spells = found->second;
 
         bool spells_copied = false;
+        collect.done_steps.clear();
         for (const AbsenceSpell& spell : spells) {
             // The case's records, viewed in place (no copy); most cases have none.
             std::span<const ConversationRecord> case_records;
@@ -344,6 +360,8 @@ std::vector<Todo> compute_todos(const TodoInput& input) {
             in.spell = spell;
             apply_marks(in, marks);
             apply_records(in, case_records, employee.id, snapshots);
+            if (collect.track_steps)
+                for (const CompletedStep& c : in.completed) collect.done_steps.emplace_back(spell.id, c.rule_id);
             CaseTimeline timeline = compute_timeline(*set, in);
             if (!timeline.not_covered_en.empty()) continue;
             collect.add_case(std::move(timeline), *set, spell, employee);

@@ -106,7 +106,8 @@ TEST_CASE("clock: today in Denmark is UTC+1 in winter and UTC+2 from the last Su
 TEST_CASE("alert defaults: the embedded file parses, and a broken one is a start-up error naming the file") {
     const naervaer::AlertSettings defaults = embedded_alert_defaults();
     CHECK(defaults.id == "alerts-default");
-    REQUIRE(defaults.rules.size() == 4);
+    REQUIRE(defaults.rules.size() == 6);
+    CHECK(defaults.find("policy_conversation")->done_with == "absence_conversation");
     CHECK(defaults.find("continuous_week")->days == 7);
     CHECK(defaults.find("bradford")->enabled == false);
 

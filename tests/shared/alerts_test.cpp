@@ -199,7 +199,7 @@ AlertChoices decoded(const nlohmann::json& j, ValidationResult& errors) {
 
 TEST_CASE("alert choices: the defaults' choices carry only the numbers each kind uses") {
     const AlertChoices c = choices_of(default_alerts());
-    REQUIRE(c.rules.size() == 4);
+    REQUIRE(c.rules.size() == 6);
     const AlertRuleChoice& week = choice(c, "continuous_week");
     CHECK(week.enabled);
     CHECK(week.days == 7);
@@ -215,7 +215,9 @@ TEST_CASE("alert choices: the defaults' choices carry only the numbers each kind
         {"id": "continuous_week", "enabled": true, "days": 7},
         {"id": "frequent_spells", "enabled": true, "spells": 3, "months": 3},
         {"id": "days_in_year", "enabled": false, "days": 15, "months": 12, "count": "calendar"},
-        {"id": "bradford", "enabled": false, "threshold": 250, "weeks": 52}]})");
+        {"id": "bradford", "enabled": false, "threshold": 250, "weeks": 52},
+        {"id": "policy_conversation", "enabled": false, "days": 15},
+        {"id": "documentation_day", "enabled": false, "days": 2}]})");
     CHECK(to_json(c) == expected);
 }
 
@@ -226,7 +228,7 @@ TEST_CASE("alert choices: a JSON round trip keeps every choice, working-day coun
     ValidationResult errors;
     const AlertChoices back = decoded(to_json(c), errors);
     CHECK(errors.ok());
-    REQUIRE(back.rules.size() == 4);
+    REQUIRE(back.rules.size() == 6);
     const AlertRuleChoice& days = choice(back, "days_in_year");
     CHECK(days.enabled);
     CHECK(days.days == 20);
@@ -356,7 +358,7 @@ TEST_CASE("alert choices: applying them turns rules on and off and changes their
     REQUIRE(e.ok());
     REQUIRE(validate(c, defaults).ok());
     const AlertSettings applied = apply_choices(defaults, c);
-    REQUIRE(applied.rules.size() == 4);
+    REQUIRE(applied.rules.size() == 6);
     const AlertRule* frequent = applied.find("frequent_spells");
     CHECK(frequent->enabled);
     CHECK(frequent->spells == 4);

@@ -894,8 +894,14 @@ TEST_CASE("policy: the policy becomes alert choices, with a preview of what chan
     CHECK(applied.find("days_in_year")->count == DayCount::calendar);
     CHECK_FALSE(applied.find("bradford")->enabled); // the policy says nothing about it
 
+    // The conversation within 2 weeks is day 15 (first day + 14); the sworn statement from day 2.
+    CHECK(applied.find("policy_conversation")->enabled);
+    CHECK(applied.find("policy_conversation")->days == 15);
+    CHECK(applied.find("documentation_day")->enabled);
+    CHECK(applied.find("documentation_day")->days == 2);
+
     const auto changes = preview_alert_changes(defaults, current, proposed);
-    REQUIRE(changes.size() == 3);
+    REQUIRE(changes.size() == 5);
     CHECK(changes[0].rule_id == "continuous_week");
     CHECK(changes[0].text_da == "Syg i en uge: ændres fra 7 dage i træk til 5 dage i træk.");
     CHECK(changes[0].text_en == "Sick for a week: changes from 7 days in a row to 5 days in a row.");
@@ -905,6 +911,10 @@ TEST_CASE("policy: the policy becomes alert choices, with a preview of what chan
           "Frequent absence: changes from 3 spells within 3 months to 3 spells within 6 months.");
     CHECK(changes[2].text_da == "Mange sygedage: slås til (15 sygedage inden for 12 måneder).");
     CHECK(changes[2].text_en == "Many sick days: turned on (15 sick days within 12 months).");
+    CHECK(changes[3].text_da == "Sygefraværssamtale efter politikken: slås til (15. sygedag).");
+    CHECK(changes[3].text_en == "Absence conversation by the policy: turned on (day 15 of the absence).");
+    CHECK(changes[4].text_da == "Dokumentation for sygdom: slås til (2. sygedag).");
+    CHECK(changes[4].text_en == "Documentation of sickness: turned on (day 2 of the absence).");
 
     // The small company holds no care conversations: that alert goes off; the week stays as it is.
     const AlertChoices small = alert_choices_from_policy(small_company(), defaults);
@@ -931,4 +941,60 @@ TEST_CASE("policy: the policy becomes alert choices, with a preview of what chan
         if (r.id == "continuous_week") r.days = 1;
     CHECK(preview_alert_changes(defaults, one, alert_choices_from_policy(small_company(), defaults, one))[0]
               .text_da == "Syg i en uge: ændres fra 1 dag i træk til 7 dage i træk.");
+}
+
+TEST_CASE("policy: the conversation's weeks become a day of the absence, never past the law's") {
+    const AlertSettings& defaults = alert_defaults();
+    const auto conversation = [&](const json& answers) {
+        return *apply_choices(defaults, alert_choices_from_policy(answers, defaults)).find("policy_conversation");
+    };
+    // "Senest 3 uger efter første sygedag": first day + 21 = day 22.
+    const AlertRule three = conversation(with(large_public_employer(), {{"absence_conversation_weeks", "3"}}));
+    CHECK(three.enabled);
+    CHECK(three.days == 22);
+    // 4 weeks is the law's own deadline (day 29): the law's step covers it, the policy's is off,
+    // also when it was on before.
+    AlertChoices on = choices_of(defaults);
+    for (auto& r : on.rules)
+        if (r.id == "policy_conversation") r.enabled = true, r.days = 15;
+    const AlertChoices four =
+        alert_choices_from_policy(with(large_public_employer(), {{"absence_conversation_weeks", "4"}}), defaults, on);
+    CHECK_FALSE(apply_choices(defaults, four).find("policy_conversation")->enabled);
+    // Not answered: left as it was.
+    json unanswered = large_public_employer();
+    unanswered.erase("absence_conversation_weeks");
+    CHECK(apply_choices(defaults, alert_choices_from_policy(unanswered, defaults, on)).find("policy_conversation")->enabled);
+
+    // Documentation: no sworn statement turns the step off; a "yes" without a day leaves it.
+    AlertChoices doc_on = choices_of(defaults);
+    for (auto& r : doc_on.rules)
+        if (r.id == "documentation_day") r.enabled = true, r.days = 3;
+    const AlertChoices none = alert_choices_from_policy(small_company(), defaults, doc_on);
+    CHECK_FALSE(apply_choices(defaults, none).find("documentation_day")->enabled);
+    json yes_no_day = large_public_employer();
+    yes_no_day.erase("sworn_statement_from_day");
+    const AlertRule kept = *apply_choices(defaults, alert_choices_from_policy(yes_no_day, defaults, doc_on))
+                                .find("documentation_day");
+    CHECK(kept.enabled);
+    CHECK(kept.days == 3);
+}
+
+TEST_CASE("policy: the retention period becomes the organisation's, previewed before approval") {
+    // The large employer's policy keeps records 3 years; the organisation keeps 5 (the default).
+    CHECK(retention_years_from_policy(large_public_employer()) == 3);
+    const auto change = preview_retention_change(5, large_public_employer());
+    REQUIRE(change.has_value());
+    CHECK(change->rule_id == "record_retention_years");
+    CHECK(change->text_da == "Opbevaring af referater: ændres fra 5 år til 3 år efter sagens afslutning.");
+    CHECK(change->text_en == "Keeping records: changes from 5 years to 3 years after the case closed.");
+    // Already 3: nothing to say. One year: singular in English.
+    CHECK_FALSE(preview_retention_change(3, large_public_employer()).has_value());
+    CHECK(preview_retention_change(2, with(large_public_employer(), {{"retention_years", "1"}}))->text_en ==
+          "Keeping records: changes from 2 years to 1 year after the case closed.");
+    // Not answered, or outside what the portal allows (1-20 years): no change.
+    json unanswered = large_public_employer();
+    unanswered.erase("retention_years");
+    CHECK_FALSE(retention_years_from_policy(unanswered).has_value());
+    CHECK_FALSE(retention_years_from_policy(with(large_public_employer(), {{"retention_years", "30"}})).has_value());
+    CHECK_FALSE(preview_retention_change(5, unanswered).has_value());
 }

@@ -1029,3 +1029,104 @@ TEST_CASE("todos: hidden agreement fields give nothing") {
     CHECK(t.due == d(2025, 4, 22));
     CHECK(t.detail_da == "Aftalt i Fastholdelsesplan 07-04-2025 · ansvarlig: Bo Hansen");
 }
+
+// The policy's steps on a day of the spell (AlertKind::spell_day, alerts-default.json): the policy
+// of a large employer holds the absence conversation within 2 weeks (day 15) and asks for a sworn
+// statement from day 3.
+namespace {
+AlertSettings with_policy_steps(int conversation_day, int documentation_day) {
+    AlertSettings s = default_alerts();
+    AlertRule* conversation = s.find("policy_conversation");
+    AlertRule* documentation = s.find("documentation_day");
+    REQUIRE(conversation != nullptr);
+    REQUIRE(documentation != nullptr);
+    conversation->enabled = true;
+    conversation->days = conversation_day;
+    documentation->enabled = true;
+    documentation->days = documentation_day;
+    return s;
+}
+} // namespace
+
+TEST_CASE("policy steps: listed from the first sick day, due on their day of the spell") {
+    // First day Wed 05-03-2025 (day 1). Day 3 = Fri 07-03-2025, day 15 = 05-03 + 14 = Wed
+    // 19-03-2025 (2 weeks after the first sick day). The law's conversation: 05-03 + 28 = Wed
+    // 02-04-2025. Today is day 1, Wed 05-03-2025: this week ends Sun 09-03.
+    const Date first = d(2025, 3, 5);
+    World w;
+    w.alerts = with_policy_steps(15, 3);
+    w.add_employee("e1", "Anna");
+    w.add_spell("e1", back_soon("s1", first));
+
+    auto todos = w.todos(first);
+    const Todo& documentation = get(todos, "s1/alert/documentation_day");
+    CHECK(documentation.due == d(2025, 3, 7));
+    CHECK(documentation.days_left == 2);
+    CHECK(documentation.bucket == TodoBucket::this_week);
+    CHECK(documentation.source == TodoSource::alert);
+    CHECK(documentation.detail_da.find("fra 3. sygedag") != std::string::npos);
+    const Todo& conversation = get(todos, "s1/alert/policy_conversation");
+    CHECK(conversation.due == d(2025, 3, 19));
+    CHECK(conversation.days_left == 14);
+    CHECK(conversation.bucket == TodoBucket::upcoming);
+    CHECK(conversation.detail_da.find("senest på 15. sygedag") != std::string::npos);
+    CHECK(get(todos, "s1/absence_conversation").due == d(2025, 4, 2)); // the law's step stays
+
+    // Day 16, Thu 20-03-2025, nothing held: the policy's step is overdue, the law's is not.
+    todos = w.todos(d(2025, 3, 20));
+    CHECK(get(todos, "s1/alert/policy_conversation").bucket == TodoBucket::overdue);
+    CHECK(get(todos, "s1/absence_conversation").bucket == TodoBucket::upcoming);
+
+    // A spell that ended on day 2 (Thu 06-03) never reaches day 3: no documentation step; a spell
+    // that ended on day 10 has none of the conversation.
+    World short_spells;
+    short_spells.alerts = w.alerts;
+    short_spells.add_employee("e1", "Anna");
+    short_spells.add_spell("e1", spell("s1", first, d(2025, 3, 6)));
+    short_spells.add_employee("e2", "Bent");
+    short_spells.add_spell("e2", spell("s2", first, first.plus_days(9)));
+    todos = short_spells.todos(d(2025, 3, 20));
+    CHECK(find(todos, "s1/alert/documentation_day") == nullptr);
+    CHECK(find(todos, "s2/alert/policy_conversation") == nullptr);
+    CHECK(get(todos, "s2/alert/documentation_day").due == d(2025, 3, 7));
+
+    // Off (as the defaults are): neither step.
+    w.alerts = default_alerts();
+    todos = w.todos(first);
+    CHECK(find(todos, "s1/alert/documentation_day") == nullptr);
+    CHECK(find(todos, "s1/alert/policy_conversation") == nullptr);
+}
+
+TEST_CASE("policy steps: the absence conversation held meets the policy's step and the law's") {
+    // First day Wed 05-03-2025; the conversation is held and signed on day 13, Mon 17-03-2025,
+    // before the policy's day 15 (Wed 19-03). Today Tue 18-03-2025.
+    const Date first = d(2025, 3, 5);
+    const Date held = first.plus_days(12);
+    REQUIRE(held == d(2025, 3, 17));
+    World w;
+    w.alerts = with_policy_steps(15, 3);
+    w.add_employee("e1", "Anna");
+    w.add_spell("e1", back_soon("s1", first));
+    w.add_record(absence_conversation("cr-1", "e1", "s1", held));
+    auto todos = w.todos(d(2025, 3, 18));
+    CHECK(find(todos, "s1/alert/policy_conversation") == nullptr);
+    CHECK(find(todos, "s1/absence_conversation") == nullptr);
+    CHECK(find(todos, "s1/alert/documentation_day") != nullptr); // not a conversation
+
+    // Marked held on the case's step instead of a record: the same.
+    World marked;
+    marked.alerts = w.alerts;
+    marked.add_employee("e1", "Anna");
+    marked.add_spell("e1", back_soon("s1", first));
+    marked.add_mark("s1/absence_conversation", held);
+    todos = marked.todos(d(2025, 3, 18));
+    CHECK(find(todos, "s1/alert/policy_conversation") == nullptr);
+    // A mark on another case of the same employee does not count for this one.
+    World other;
+    other.alerts = w.alerts;
+    other.add_employee("e1", "Anna");
+    other.add_spell("e1", spell("s0", d(2025, 1, 6), d(2025, 2, 20)));
+    other.add_spell("e1", back_soon("s1", first));
+    other.add_mark("s0/absence_conversation", d(2025, 2, 3));
+    CHECK(find(other.todos(d(2025, 3, 18)), "s1/alert/policy_conversation") != nullptr);
+}

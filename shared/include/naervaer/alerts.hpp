@@ -22,6 +22,10 @@ enum class AlertKind {
     spells_in_months, // `spells` spells starting within the last `months` months
     days_in_months,   // `days` absence days within the last `months` months
     bradford,         // S² × D over the last `weeks` weeks reaches `threshold`
+    // A step the organisation's sickness absence policy sets on day `days` of each spell that lasts
+    // that long (documentation from day N, the absence conversation within N weeks). Unlike the
+    // other kinds it is known ahead: a to-do from the first sick day, due on day `days`.
+    spell_day,
 };
 std::string_view to_string(AlertKind k);
 
@@ -42,6 +46,9 @@ struct AlertRule {
     std::string message_da, message_en; // with {days} {spells} {months} {weeks} {score}
     std::string why_off_da, why_off_en; // why an option is off by default (Bradford)
     std::string source;
+    // spell_day only: the rule-set step (rule id, e.g. "absence_conversation") whose completion on
+    // the case completes this step too, so one conversation meets the law and the policy.
+    std::string done_with;
 };
 
 struct AlertSettings {
@@ -64,7 +71,9 @@ AlertSettingsParse parse_alert_settings(std::string_view json_text);
 //   {"rules": [{"id": "continuous_week", "enabled": true, "days": 7},
 //              {"id": "frequent_spells", "enabled": true, "spells": 3, "months": 3},
 //              {"id": "days_in_year", "enabled": false, "days": 15, "months": 12, "count": "calendar"},
-//              {"id": "bradford", "enabled": false, "threshold": 250, "weeks": 52}]}
+//              {"id": "bradford", "enabled": false, "threshold": 250, "weeks": 52},
+//              {"id": "policy_conversation", "enabled": false, "days": 15},
+//              {"id": "documentation_day", "enabled": false, "days": 2}]}
 // Only the numbers the rule's kind uses are read and written.
 struct AlertRuleChoice {
     std::string id;
@@ -118,13 +127,15 @@ std::vector<TriggeredAlert> evaluate_alerts(const AlertSettings& settings,
 // pregnancy-related, not a child's first sick day, started by today):
 // - continuous_days fires on day `days` of S, S.first_day + days - 1, when S is ongoing or lasted
 //   at least that long and that day is within [today - lookback_days, today];
+// - spell_day is dated the same day, but is listed ahead: from S.first_day on, so also when that
+//   day is after today (while S is ongoing or lasted that long);
 // - the counting kinds (spells_in_months, days_in_months, bradford) fire on S.first_day when it is
 //   within [today - lookback_days, today] and evaluate_alerts(settings, spells, S.first_day)
 //   triggers: the spells up to that day, an ongoing one running to it. Every such S fires, so a
 //   fourth spell within 3 months is a new alert after the third. A count that only grows during
 //   one long spell (days, Bradford) is not re-measured after its first day; continuous_days covers
 //   that case.
-// `on` is the trigger date (<= today). Sorted by `on`, then spell id, then the rule's place in the
+// `on` is the trigger date (<= today, but for spell_day). Sorted by `on`, then spell id, then the rule's place in the
 // settings, whatever the order of `spells`.
 struct SpellAlert {
     TriggeredAlert alert;

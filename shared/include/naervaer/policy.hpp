@@ -339,6 +339,15 @@ struct PolicyThresholds {
 };
 PolicyThresholds policy_thresholds(const nlohmann::json& answers);
 
+// The spell_day steps of alerts-default.json that the policy sets (alerts.hpp, AlertKind::spell_day).
+namespace policy_alert {
+inline constexpr std::string_view conversation = "policy_conversation"; // the policy's earlier conversation
+inline constexpr std::string_view documentation = "documentation_day";  // documentation from day N
+} // namespace policy_alert
+// The law's absence conversation, "senest 4 uger efter første sygedag" (SDL § 7 a), as a day of the
+// absence: day 29. The questionnaire's options go from 2 to 4 weeks, never past the law.
+inline constexpr int law_conversation_day = 29;
+
 // The organisation's alert choices as the policy states them, starting from `current` (the
 // organisation's choices; empty: the defaults) so rules the policy says nothing about (Bradford)
 // stay as they are:
@@ -346,7 +355,11 @@ PolicyThresholds policy_thresholds(const nlohmann::json& answers);
 // - the first spells_in_months rule: on or off as the policy holds care conversations after
 //   frequent absence, with its spells and months;
 // - the first days_in_months rule: on or off as the policy holds conversations after many days,
-//   with its days and 12 months.
+//   with its days and 12 months;
+// - policy_conversation: on with day 7N + 1 when the absence conversation is held within N weeks
+//   and that is before the law's day 29; off at 4 weeks (the law's own step covers it);
+// - documentation_day: on with the day of the sworn statement when the policy asks for one, off
+//   when it asks for none.
 // An unanswered question leaves its rule as it was.
 AlertChoices alert_choices_from_policy(const nlohmann::json& answers, const AlertSettings& defaults,
                                        const AlertChoices& current = {});
@@ -362,5 +375,13 @@ struct AlertChange {
 };
 std::vector<AlertChange> preview_alert_changes(const AlertSettings& defaults, const AlertChoices& current,
                                                const AlertChoices& proposed);
+
+// The policy also sets how long conversation records are kept after their case closed: approving
+// it sets the organisation's record_retention_years (the server does so in the approval's
+// transaction). Empty when the policy does not say, says something outside 1-20 years, or says
+// what is set already; otherwise, with rule_id "record_retention_years":
+//   "Opbevaring af referater: ændres fra 5 år til 3 år efter sagens afslutning."
+std::optional<int> retention_years_from_policy(const nlohmann::json& answers);
+std::optional<AlertChange> preview_retention_change(int current_years, const nlohmann::json& answers);
 
 } // namespace naervaer
