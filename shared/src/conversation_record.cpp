@@ -268,7 +268,9 @@ ValidationResult validate(const ConversationRecord& r, Date today) {
             v.add("sign_off.date", "before_meeting", r.held_on.danish());
         else if (s.date > today)
             v.add("sign_off.date", "future_date", today.danish());
-        check_text(v, "sign_off.comment", s.comment, false, limits::note_length, true);
+        // An employee who disagrees says why (the sign-off's point: their account stands beside
+        // the employer's).
+        check_text(v, "sign_off.comment", s.comment, !s.agreed, limits::note_length, true);
         if (!is_valid_id(s.recorded_by)) v.add("sign_off.recorded_by", "invalid_id");
         check_text(v, "sign_off.recorded_by_name", s.recorded_by_name, true, limits::name_length, false);
     }

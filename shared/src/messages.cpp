@@ -96,6 +96,8 @@ constexpr std::array entries{
     Entry{"not_on_draft", "Udfyldes først, når henvisningen er sendt", "Filled in only once the referral is sent"},
     Entry{"invalid_time", "Ugyldigt klokkeslæt (skriv tt:mm)", "Invalid time (write hh:mm)"},
     Entry{"unknown_key", "Ukendt felt: {}", "Unknown field: {}"},
+    Entry{"meeting_in_past", "Et møde aftales frem i tiden: datoen må ikke ligge før i dag ({})",
+          "A meeting is booked ahead: the date must not be before today ({})"},
 
     // ---- conversation records on the server (server/src/services/sync_service.cpp, docs/api.md) ----
     Entry{"mismatch", "Spørgsmålene passer ikke med den udgivne skabelon ({})",
@@ -107,9 +109,30 @@ constexpr std::array entries{
           "slettes efter opbevaringsperioden",
           "The case has conversation records ({}) and cannot be deleted; delete the drafts first, signed "
           "records are deleted after the retention period"},
+    Entry{"employee_has_records",
+          "Medarbejderen har samtalereferater eller henvisninger ({}) og kan ikke slettes; de slettes efter "
+          "opbevaringsperioden",
+          "The employee has conversation records or referrals ({}) and cannot be deleted; they are deleted "
+          "after the retention period"},
+    // A policy approval over a draft that changed meanwhile (server/src/services/sync_service.cpp).
+    Entry{"stale_approval", "Kladden er ændret på en anden enhed siden; se den igen, før du godkender",
+          "The draft was changed on another device since; look at it again before approving"},
     // ---- referrals on the server (server/src/services/referral_sync.cpp, docs/api.md) ----
     Entry{"sent_locked", "En sendt henvisning kan ikke slettes; den kan trækkes tilbage (afsluttes)",
           "A sent referral cannot be deleted; it can be withdrawn (closed)"},
+    Entry{"request_date_too_old",
+          "Anmodningsdatoen ligger for langt tilbage: den skal være fra {} eller senere (højst 7 dage før den "
+          "sendes)",
+          "The request date is too far back: it must be {} or later (at most 7 days before it is sent)"},
+    Entry{"already_requested", "Der er allerede anmodet om fast track for denne sag (sendt {})",
+          "Fast track has already been requested for this case (sent {})"},
+    Entry{"home_municipality_unknown",
+          "Medarbejderens bopælskommune er ikke oplyst: angiv den på medarbejderen, så anmodningen går til "
+          "det rigtige jobcenter",
+          "The employee's home municipality is not given: set it on the employee, so the request goes to the "
+          "right jobcentre"},
+    Entry{"not_home_municipality", "Skal sendes til jobcentret i medarbejderens bopælskommune ({})",
+          "Must go to the jobcentre of the employee's home municipality ({})"},
     Entry{"has_referrals",
           "Sagen har henvisninger til jobcentret ({}) og kan ikke slettes eller flyttes; slet først kladderne",
           "The case has referrals to the jobcentre ({}) and cannot be deleted or moved; delete the drafts first"},

@@ -314,6 +314,12 @@ constexpr std::array policy_messages{
                   "Approve the saved draft without changes; save changes as a draft first"},
     PolicyMessage{"approval_on_draft", "En kladde er ikke godkendt", "A draft is not approved"},
     PolicyMessage{"number_locked", "Versionsnummeret kan ikke ændres", "The version number cannot change"},
+    // Checked by the server against the organisation's other versions (docs/policy.md).
+    PolicyMessage{"number_taken", "Version {} findes allerede; start kladden igen fra den gældende version",
+                  "Version {} exists already; start the draft again from the policy in force"},
+    PolicyMessage{"older_than_approved",
+                  "Version {} er allerede godkendt: en ældre kladde kan ikke godkendes bagefter",
+                  "Version {} is approved already: an older draft cannot be approved after it"},
     PolicyMessage{"document_mismatch", "Dokumentet passer ikke med svarene og redigeringerne",
                   "The document does not match the answers and edits"},
     PolicyMessage{"duplicate_section", "Afsnittet er redigeret mere end én gang ({})",

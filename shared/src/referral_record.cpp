@@ -227,6 +227,10 @@ json to_json(const ReferralRecord& r) {
 MeetingBooking decode_meeting_booking(const json& data, ValidationResult& errors, std::string_view path) {
     JsonReader r(data, errors, std::string(path));
     MeetingBooking m;
+    if (data.is_object())
+        for (auto it = data.begin(); it != data.end(); ++it)
+            if (it.key() != "date" && it.key() != "time" && it.key() != "place" && it.key() != "participants")
+                errors.add(std::string(path) + "." + it.key(), "unknown_key", it.key());
     if (auto d = r.date("date", true)) m.date = *d;
     m.time = r.string("time", false, 5);
     m.place = r.string("place", true, place_length);
@@ -526,6 +530,9 @@ ValidationResult apply_jobcenter_action(ReferralRecord& record, const JobcenterA
             break;
         }
         check_meeting(v, *input.meeting, record.sent_on);
+        // Booked (or moved) ahead: a date in the past would meet the meeting standard on paper.
+        if (!v.find("meeting.date") && input.meeting->date < today)
+            v.add("meeting.date", "meeting_in_past", today.danish());
         next.meeting = input.meeting;
         note = input.meeting->date.danish() + (input.meeting->time.empty() ? "" : " " + input.meeting->time);
         break;

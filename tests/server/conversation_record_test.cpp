@@ -623,3 +623,22 @@ TEST_CASE("demo: a signed absence conversation and a round table on the long cas
         if (r.is_signed()) CHECK(r.sign_off->recorded_by == "u_demo_leder");
     }
 }
+
+TEST_CASE("conversation records: a conversation is not held before its case began") {
+    TestServer server;
+    REQUIRE(server.started());
+    Session hr = demo_hr(server);
+    record_case(hr, "case-early", employee_in_produktion); // first sick day day(-10)
+    const auto push = [&](const std::string& id, const std::string& held_on) {
+        return hr.push(json::array({conversation_change(
+            id, conversation_data("contact_note", employee_in_produktion, "case-early", held_on,
+                                  contact_note_answers(held_on, "Status")))}));
+    };
+    const Reply before = push("cr-early", day(-11));
+    CHECK(before.status == 422);
+    const json field = refused_field(before, "held_on");
+    CHECK(field["code"] == "done_before_case");
+    CHECK(field["message"].get<std::string>().find(naervaer::Date::parse_iso(day(-10))->danish()) != std::string::npos);
+    CHECK(hr.get("/api/v1/records/conversation_record/cr-early").status == 404);
+    CHECK(push("cr-first-day", day(-10)).status == 200);
+}

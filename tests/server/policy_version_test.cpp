@@ -376,3 +376,74 @@ TEST_CASE("policy: a refused stale write is kept as a conflict only when it has 
     const Reply bad = admin.push(json::array({policy_change("policy-1-a", broken, first["rev"])}));
     CHECK(bad.status == 400);
 }
+
+TEST_CASE("policy: a version number is taken once, and an older draft is not approved after a newer one") {
+    TestServer server;
+    REQUIRE(server.started());
+    Session admin = demo_admin(server);
+    const json first = pushed_draft(admin, "policy-1-a", draft(1, complete_answers()));
+    // Another device starts its own version 1: refused, the first stands.
+    const Reply twin = admin.push(json::array({policy_change("policy-1-b", naervaer::to_json(draft(1, complete_answers())))}));
+    CHECK(twin.status == 422);
+    CHECK(refused_field(twin, "number")["code"] == "number_taken");
+    CHECK(admin.get("/api/v1/records/policy_version/policy-1-b").status == 404);
+
+    // Version 2 is approved; version 1, still a draft, can no longer be.
+    const json second = pushed_draft(admin, "policy-2-a", draft(2, complete_answers()));
+    REQUIRE(admin.push(json::array({policy_change("policy-2-a", approval_of(second["data"]), second["rev"])})).status ==
+            200);
+    const Reply older = admin.push(json::array({policy_change("policy-1-a", approval_of(first["data"]), first["rev"])}));
+    CHECK(older.status == 422);
+    CHECK(refused_field(older, "number")["code"] == "older_than_approved");
+    CHECK(read_record(admin, "policy_version", "policy-1-a")["data"]["status"] == "draft");
+    // Editing that old draft is still allowed (it keeps its number), and version 3 is approved.
+    const json third = pushed_draft(admin, "policy-3-a", draft(3, complete_answers()));
+    CHECK(admin.push(json::array({policy_change("policy-3-a", approval_of(third["data"]), third["rev"])})).status == 200);
+}
+
+TEST_CASE("policy: approving a draft that changed meanwhile refuses the whole push, alert settings included") {
+    TestServer server;
+    REQUIRE(server.started());
+    Session admin = demo_admin(server);
+    const json stored = pushed_draft(admin, "policy-1-a", draft(1, complete_answers()));
+    // Another device edits the draft: its rev moves on.
+    json edited = stored["data"];
+    edited["answers"]["contact_after_days"] = "7";
+    edited = naervaer::to_json(draft(1, edited["answers"]));
+    REQUIRE(admin.push(json::array({policy_change("policy-1-a", edited, stored["rev"])})).status == 200);
+
+    const auto defaults = naervaer::server::embedded_alert_defaults();
+    const json settings = {{"type", "alert_settings"},
+                           {"id", naervaer::alert_settings_record_id("org_demo")},
+                           {"base_rev", 0},
+                           {"data", naervaer::to_json(naervaer::alert_choices_from_policy(stored["data"]["answers"], defaults))}};
+    const Reply stale = admin.push(
+        json::array({policy_change("policy-1-a", approval_of(stored["data"]), stored["rev"]), settings}));
+    CHECK(stale.status == 422);
+    CHECK(refused_field(stale, "base_rev")["code"] == "stale_approval");
+    CHECK(admin.get("/api/v1/records/alert_settings/alerts-org_demo").status == 404); // never written
+    CHECK(read_record(admin, "policy_version", "policy-1-a")["data"]["status"] == "draft");
+}
+
+TEST_CASE("policy: approval sets the organisation's retention period from the policy, audited") {
+    TestServer server;
+    REQUIRE(server.started());
+    Session admin = demo_admin(server);
+    const auto retention = [&] { return admin.get("/api/v1/auth/me").body["organisation"]["record_retention_years"]; };
+    REQUIRE(retention() == 5);
+    // A draft says 2 years: nothing changes until it is approved.
+    json answers = complete_answers();
+    answers["retention_years"] = "2";
+    const json stored = pushed_draft(admin, "policy-1-a", draft(1, answers));
+    CHECK(retention() == 5);
+    REQUIRE(admin.push(json::array({policy_change("policy-1-a", approval_of(stored["data"]), stored["rev"])})).status ==
+            200);
+    CHECK(retention() == 2);
+    const Reply audit = admin.get("/api/v1/admin/audit?limit=20");
+    bool logged = false;
+    if (audit.status == 200)
+        for (const json& e : audit.body["entries"])
+            logged = logged || (e["action"] == "organisation_updated" && e["detail"]["record_retention_years"] == 2 &&
+                                e["detail"]["policy_version"] == 1);
+    CHECK_MESSAGE(logged, audit.raw);
+}

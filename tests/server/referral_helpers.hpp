@@ -95,4 +95,11 @@ inline std::set<std::string> inbox_ids(const Reply& inbox) {
 
 inline std::string action_path(const std::string& id) { return "/api/v1/jobcenter/referrals/" + id + "/actions"; }
 
+// The code of a field error in a jobcentre action's answer ({"error": {"fields": {...}}}), or "".
+inline std::string action_field_code(const Reply& r, const std::string& field) {
+    if (!r.body.is_object() || !r.body["error"].contains("fields") || !r.body["error"]["fields"].contains(field))
+        return "";
+    return r.body["error"]["fields"][field]["code"];
+}
+
 } // namespace naervaer::testing

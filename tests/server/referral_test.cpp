@@ -435,39 +435,34 @@ TEST_CASE("referrals: wrong action bodies answer 400 or 422 naming the field, an
     REQUIRE(server.started());
     Session herning = demo_consultant_herning(server);
     const std::string path = action_path(herning_request_id);
-    const auto field_code = [](const Reply& r, const std::string& field) -> std::string {
-        if (!r.body.is_object() || !r.body["error"].contains("fields") || !r.body["error"]["fields"].contains(field))
-            return "";
-        return r.body["error"]["fields"][field]["code"];
-    };
     const Reply wrong_type = herning.post(path, {{"action", 5}});
     CHECK(wrong_type.status == 400);
-    CHECK(field_code(wrong_type, "action") == "type");
+    CHECK(action_field_code(wrong_type, "action") == "type");
     const Reply missing = herning.post(path, json::object());
     CHECK(missing.status == 422);
-    CHECK(field_code(missing, "action") == "required");
+    CHECK(action_field_code(missing, "action") == "required");
     CHECK(herning.post(path, {{"action", "dance"}}).status / 100 == 4);
     const Reply extra = herning.post(path, {{"action", "acknowledge"}, {"text", "hej"}});
     CHECK(extra.status == 422);
-    CHECK(field_code(extra, "text") == "unknown_key");
+    CHECK(action_field_code(extra, "text") == "unknown_key");
     const Reply no_meeting = herning.post(path, {{"action", "book_meeting"}});
     CHECK(no_meeting.status == 422);
-    CHECK(field_code(no_meeting, "meeting") == "required");
+    CHECK(action_field_code(no_meeting, "meeting") == "required");
     const Reply bad_meeting = herning.post(
         path, {{"action", "book_meeting"}, {"meeting", {{"date", "30-11-2026"}, {"place", "Her"}, {"participants", "Vi"}}}});
     CHECK(bad_meeting.status / 100 == 4);
-    CHECK_FALSE(field_code(bad_meeting, "meeting.date").empty());
+    CHECK_FALSE(action_field_code(bad_meeting, "meeting.date").empty());
     const Reply meeting_type = herning.post(path, {{"action", "book_meeting"}, {"meeting", "i morgen"}});
     CHECK(meeting_type.status == 400);
     // Booking before acknowledging is not a transition the jobcentre may make from "sent".
     const Reply early = herning.post(path, {{"action", "book_meeting"},
                                            {"meeting", {{"date", danish_day(2)}, {"place", "Her"}, {"participants", "Vi"}}}});
     CHECK(early.status == 422);
-    CHECK(field_code(early, "action") == "invalid_transition");
+    CHECK(action_field_code(early, "action") == "invalid_transition");
     // A contact request has no legal first conversation.
     const Reply not_fast_track = herning.post(path, {{"action", "first_conversation"}, {"date", danish_day(0)}});
     CHECK(not_fast_track.status == 422);
-    CHECK(field_code(not_fast_track, "action") == "not_fast_track");
+    CHECK(action_field_code(not_fast_track, "action") == "not_fast_track");
     // No CSRF token: refused before anything is read.
     Session no_csrf = demo_consultant_herning(server);
     no_csrf.send_csrf = false;
@@ -479,7 +474,7 @@ TEST_CASE("referrals: wrong action bodies answer 400 or 422 naming the field, an
     REQUIRE(herning.post(path, {{"action", "acknowledge"}}).status == 200);
     const Reply twice = herning.post(path, {{"action", "acknowledge"}});
     CHECK(twice.status == 422);
-    CHECK(field_code(twice, "action") == "invalid_transition");
+    CHECK(action_field_code(twice, "action") == "invalid_transition");
 }
 
 TEST_CASE("referrals: the demo's referrals were made with the shared rules, and Herning's acknowledgement is overdue") {
@@ -708,4 +703,140 @@ TEST_CASE("migration: a version 3 database keeps users, team leaders' department
     CHECK_FALSE(fails("INSERT INTO records VALUES ('ref', 'org_v3', 'referral', 7, 't', 'u', 0, '{}', NULL, NULL)"));
     CHECK_FALSE(fails("INSERT INTO records VALUES ('pol', 'org_v3', 'policy_version', 8, 't', 'u', 0, '{}', NULL,"
                       " NULL)"));
+}
+
+TEST_CASE("referrals: a fast track goes to the employee's home municipality, which must be known") {
+    TestServer server;
+    REQUIRE(server.started());
+    Session hr = demo_hr(server);
+    // Lives in Hjørring (860), sent to København (101): refused, nothing written.
+    employee_with_case(hr, "rt-home", "rt-home-case", danish_day(-10));
+    const auto send_to = [&](const std::string& ref, const std::string& employee, const std::string& spell,
+                             const std::string& municipality) {
+        return hr.push(json::array({referral_change(
+            ref, fast_track_data(employee, spell, municipality,
+                                 fast_track_answers("Åse Ørum", danish_day(-10), danish_day(0)), "sent",
+                                 danish_day(0)))}));
+    };
+    const Reply elsewhere = send_to("rt-ref-1", "rt-home", "rt-home-case", "101");
+    CHECK(elsewhere.status == 422);
+    CHECK(refused_field(elsewhere, "municipality_code")["code"] == "not_home_municipality");
+    CHECK(hr.get("/api/v1/records/referral/rt-ref-1").status == 404);
+    Session copenhagen_nobody = demo_consultant_hjoerring(server);
+    CHECK(inbox_ids(copenhagen_nobody.get("/api/v1/jobcenter/inbox?status=all")).count("rt-ref-1") == 0);
+    // A draft may name any municipality; sending it elsewhere is what is refused.
+    CHECK(hr.push(json::array({referral_change(
+                      "rt-draft", fast_track_data("rt-home", "rt-home-case", "101",
+                                                  fast_track_answers("Åse Ørum", danish_day(-10), danish_day(0)),
+                                                  "draft", std::nullopt))}))
+              .status == 200);
+
+    // No home municipality on the employee: the request cannot be routed.
+    employee_with_case(hr, "rt-none", "rt-none-case", danish_day(-10), "");
+    const Reply unknown = send_to("rt-ref-2", "rt-none", "rt-none-case", "860");
+    CHECK(unknown.status == 422);
+    CHECK(refused_field(unknown, "municipality_code")["code"] == "home_municipality_unknown");
+
+    // Home: accepted.
+    CHECK(send_to("rt-ref-3", "rt-home", "rt-home-case", "860").status == 200);
+}
+
+TEST_CASE("referrals: a contact request about an employee goes to their home or the employer's jobcentre") {
+    TestServer server;
+    REQUIRE(server.started());
+    Session hr = demo_hr(server);
+    // The demo employer is in Hjørring; the employee lives in Frederikshavn (813).
+    employee_with_case(hr, "cr-away", "cr-away-case", danish_day(-10), "813");
+    const auto send_to = [&](const std::string& ref, const std::string& employee, const std::string& municipality) {
+        return hr.push(json::array(
+            {referral_change(ref, contact_request_data(employee, municipality, "Ønsker råd om delvis raskmelding.", "sent"))}));
+    };
+    CHECK(send_to("cr-ref-home", "cr-away", "813").status == 200);
+    CHECK(send_to("cr-ref-own", "cr-away", "860").status == 200);
+    const Reply other = send_to("cr-ref-other", "cr-away", "101");
+    CHECK(other.status == 422);
+    CHECK(refused_field(other, "municipality_code")["code"] == "not_home_municipality");
+    // About nobody: the employer's question may go to any jobcentre.
+    CHECK(send_to("cr-ref-nobody", "", "101").status == 200);
+}
+
+TEST_CASE("referrals: a request date more than 7 days back is refused, one open fast track per case") {
+    TestServer server;
+    REQUIRE(server.started());
+    Session hr = demo_hr(server);
+    employee_with_case(hr, "rd-emp", "rd-case", danish_day(-20));
+    const auto send = [&](const std::string& ref, const std::string& requested_on) {
+        return hr.push(json::array({referral_change(
+            ref, fast_track_data("rd-emp", "rd-case", "860",
+                                 fast_track_answers("Åse Ørum", danish_day(-20), danish_day(0)), "sent",
+                                 requested_on))}));
+    };
+    // Day 21 of the case. Asked in NemRefusion 8 days ago (day 13): within the window then, but
+    // too far back to start the jobcentre's 2-week clock now.
+    const Reply old = send("rd-ref-old", danish_day(-8));
+    CHECK(old.status == 422);
+    const json field = refused_field(old, "fast_track_requested_on");
+    CHECK(field["code"] == "request_date_too_old");
+    CHECK(field["message"].get<std::string>().find(naervaer::Date::parse_iso(danish_day(-7))->danish()) !=
+          std::string::npos);
+    // 7 days back is the limit: accepted.
+    REQUIRE(send("rd-ref-1", danish_day(-7)).status == 200);
+    // A second request for the same case while the first is open: refused.
+    const Reply twice = send("rd-ref-2", danish_day(0));
+    CHECK(twice.status == 422);
+    CHECK(refused_field(twice, "spell_id")["code"] == "already_requested");
+    // Closed by the jobcentre: the case may be asked about again.
+    Session hjoerring = demo_consultant_hjoerring(server);
+    REQUIRE(hjoerring.post(action_path("rd-ref-1"), json{{"action", "close"}}).status == 200);
+    CHECK(send("rd-ref-3", danish_day(0)).status == 200);
+}
+
+TEST_CASE("referrals: a meeting is booked ahead, and the meeting object takes no unknown keys") {
+    TestServer server;
+    REQUIRE(server.started());
+    // The demo's contact request to Herning was sent on the last working day before today.
+    Session hr = demo_hr(server);
+    const std::string sent_on = read_record(hr, "referral", herning_request_id)["data"]["sent_on"];
+    REQUIRE(sent_on < danish_day(0));
+    Session herning = demo_consultant_herning(server);
+    REQUIRE(herning.post(action_path(herning_request_id), json{{"action", "acknowledge"}}).status == 200);
+    const auto book = [&](json meeting) {
+        return herning.post(action_path(herning_request_id),
+                            json{{"action", "book_meeting"}, {"meeting", std::move(meeting)}});
+    };
+    // The day it was sent is not before it was sent, but it is in the past.
+    const Reply past = book({{"date", sent_on}, {"place", "Jobcentret"}, {"participants", "Åse, HR"}});
+    CHECK(past.status == 422);
+    CHECK(action_field_code(past, "meeting.date") == "meeting_in_past");
+    const Reply extra =
+        book({{"date", danish_day(2)}, {"place", "Jobcentret"}, {"participants", "Åse, HR"}, {"room", 4}});
+    CHECK(extra.status == 422);
+    CHECK(action_field_code(extra, "meeting.room") == "unknown_key");
+    CHECK(read_record(hr, "referral", herning_request_id)["data"]["status"] == "received"); // nothing changed
+    CHECK(book({{"date", danish_day(0)}, {"place", "Jobcentret"}, {"participants", "Åse, HR"}}).status == 200);
+}
+
+TEST_CASE("referrals: an employee with a referral or a conversation record is not deleted") {
+    TestServer server;
+    REQUIRE(server.started());
+    Session hr = demo_hr(server);
+    employee_with_case(hr, "del-emp", "del-case", danish_day(-10));
+    REQUIRE(hr.push(json::array({referral_change(
+                        "del-ref", fast_track_data("del-emp", "del-case", "860",
+                                                   fast_track_answers("Åse Ørum", danish_day(-10), danish_day(0)),
+                                                   "sent", danish_day(0)))}))
+                .status == 200);
+    const json employee = read_record(hr, "employee", "del-emp");
+    const Reply remove = hr.push(json::array({delete_change("employee", "del-emp", employee["rev"])}));
+    CHECK(remove.status == 422);
+    CHECK(refused_field(remove, "id")["code"] == "employee_has_records");
+    CHECK(read_record(hr, "employee", "del-emp")["deleted"] == false);
+    // The referral can still be withdrawn, and the jobcentre still reads it.
+    Session hjoerring = demo_consultant_hjoerring(server);
+    CHECK(hjoerring.get("/api/v1/jobcenter/referrals/del-ref").status == 200);
+
+    // An employee with nothing attached is deleted as before.
+    REQUIRE(hr.push(json::array({employee_change("del-free", "Bo Berg", "demo-dept-produktion", "860")})).status == 200);
+    const json free = read_record(hr, "employee", "del-free");
+    CHECK(hr.push(json::array({delete_change("employee", "del-free", free["rev"])})).status == 200);
 }

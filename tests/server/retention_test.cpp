@@ -384,7 +384,7 @@ TEST_CASE("retention: the job runs again every interval in the background, and t
     CHECK(std::chrono::steady_clock::now() - before < std::chrono::seconds(5));
 }
 
-TEST_CASE("retention: records whose employee was deleted are left alone (docs/retention.md)") {
+TEST_CASE("retention: an employee with records stays until the job deleted them, then may be deleted") {
     TestServer server;
     REQUIRE(server.started());
     {
@@ -392,11 +392,17 @@ TEST_CASE("retention: records whose employee was deleted are left alone (docs/re
         hire(hr, "ret-emp");
         closed_case_with_record(hr, "ret-emp", "ret-a", date(2025, 6, 2), date(2025, 6, 10), "rec-a", "Tekst A");
         const json employee = read_record(hr, "employee", "ret-emp");
-        REQUIRE(hr.push(json::array({delete_change("employee", "ret-emp", employee["rev"])})).status == 200);
+        const Reply refused = hr.push(json::array({delete_change("employee", "ret-emp", employee["rev"])}));
+        CHECK(refused.status == 422);
+        CHECK(refused_field(refused, "id")["code"] == "employee_has_records");
     }
+    // Closed 10-06-2025, kept 5 years: deleted on 11-06-2030, with the employee still there.
     restart_on(server, date(2030, 6, 11));
-    CHECK(status_of(demo_admin(server), "conversation_record", "rec-a") == 200);
-    CHECK(demo_admin(server).get("/api/v1/admin/deletions").body["deletions"].empty());
+    CHECK(status_of(demo_admin(server), "conversation_record", "rec-a") == 404);
+    CHECK(demo_admin(server).get("/api/v1/admin/deletions").body["deletions"].size() == 1);
+    Session hr = demo_hr(server);
+    const json employee = read_record(hr, "employee", "ret-emp");
+    CHECK(hr.push(json::array({delete_change("employee", "ret-emp", employee["rev"])})).status == 200);
 }
 
 TEST_CASE("organisation: admins set how many years records are kept, 1 to 20, and other values and types are refused") {

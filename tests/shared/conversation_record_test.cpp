@@ -180,6 +180,17 @@ TEST_CASE("conversation record rules: dates, sign-off, ids, snapshot, amendments
         d.sign_off = anna_signs();
         CHECK(validate(d, today).has("sign_off", "sign_off_on_draft"));
     }
+    SUBCASE("an employee who disagrees says why") {
+        ConversationRecord r = signed_round_table();
+        r.sign_off->agreed = false;
+        r.sign_off->comment = "  ";
+        CHECK(validate(r, today).has("sign_off.comment", "required"));
+        r.sign_off->comment = "Jeg kan ikke løfte kasser endnu.";
+        CHECK(validate(r, today).ok());
+        r.sign_off->agreed = true;
+        r.sign_off->comment = "";
+        CHECK(validate(r, today).ok()); // agreeing needs no comment
+    }
     SUBCASE("sign-off names the employee and who recorded it") {
         ConversationRecord r = signed_round_table();
         r.sign_off->employee_name = " ";

@@ -2,6 +2,7 @@
 
 #include "http/api_error.hpp"
 #include "services/alert_defaults.hpp"
+#include "services/audit.hpp"
 
 #include <algorithm>
 #include <stdexcept>
@@ -63,13 +64,31 @@ PolicyVersion stored_version(const StoredRecord& stored) {
     return decode_policy_version(stored.record.data, ignored);
 }
 
-bool is_approved(const StoredRecord& record) {
-    const auto status = record.record.data.find("status");
-    return status != record.record.data.end() && status->is_string() &&
-           status->get_ref<const std::string&>() == to_string(PolicyStatus::approved);
+bool is_approved(const StoredRecord& record) { return is_approval(record.record.data); }
+
+// The organisation's versions besides `id`: a new version takes a number no other version has, and
+// an approval makes the newest approved version (a draft numbered below the approved one is an old
+// draft: approving it would put an older policy in force behind the newer one's back).
+void check_number(Transaction& tx, const std::string& org_id, const std::string& id, const PolicyVersion& after,
+                  bool is_new, PolicyCheck& check) {
+    int highest_approved = 0;
+    for (const StoredRecord& other : tx.records_of_type(org_id, record_type::policy_version)) {
+        if (other.record.id == id) continue;
+        const PolicyVersion v = stored_version(other);
+        if (is_new && v.number == after.number) check.add("number", "number_taken", std::to_string(v.number));
+        if (v.status == PolicyStatus::approved) highest_approved = std::max(highest_approved, v.number);
+    }
+    if (after.status == PolicyStatus::approved && after.number <= highest_approved)
+        check.add("number", "older_than_approved", std::to_string(highest_approved));
 }
 
 } // namespace
+
+bool is_approval(const json& data) {
+    const auto status = data.find("status");
+    return status != data.end() && status->is_string() &&
+           status->get_ref<const std::string&>() == to_string(PolicyStatus::approved);
+}
 
 const PolicyAssets& embedded_policy_assets() {
     static const PolicyAssets assets = load_policy_assets();
@@ -78,8 +97,8 @@ const PolicyAssets& embedded_policy_assets() {
 
 void check_policy_version_shape(const json& data) { (void)decoded_or_throw(data); }
 
-json prepare_policy_version(const json& data, const StoredRecord* stored, const AuthContext& who,
-                            const PolicyAssets& assets, Date today) {
+json prepare_policy_version(Transaction& tx, const std::string& id, const json& data, const StoredRecord* stored,
+                            const AuthContext& who, const PolicyAssets& assets, Date today) {
     PolicyVersion after = decoded_or_throw(data);
     const std::optional<PolicyVersion> before =
         stored ? std::optional<PolicyVersion>(stored_version(*stored)) : std::nullopt;
@@ -110,8 +129,27 @@ json prepare_policy_version(const json& data, const StoredRecord* stored, const 
         // A stored draft says only what its answers and edits assemble to.
         check.merge(check_document(after, assets.library, assets.questionnaire));
     }
+    // An approved version never changes (refused above), so the numbers matter for new ones and
+    // approvals.
+    if (!(before && before->status == PolicyStatus::approved))
+        check_number(tx, who.org_id(), id, after, !before, check);
     if (!check.ok()) throw_check(check);
     return to_json(after);
+}
+
+void apply_policy_approval(Transaction& tx, const AuthContext& who, const json& stored_data,
+                           const StoredRecord* before, const std::string& now) {
+    if (!is_approval(stored_data) || (before && is_approved(*before))) return;
+    const auto answers = stored_data.find("answers");
+    if (answers == stored_data.end()) return;
+    const std::optional<int> years = retention_years_from_policy(*answers);
+    if (!years) return;
+    std::optional<Organisation> organisation = tx.find_organisation(who.org_id());
+    if (!organisation || organisation->record_retention_years == *years) return;
+    organisation->record_retention_years = *years;
+    tx.update_organisation(*organisation);
+    json detail = {{"record_retention_years", *years}, {"policy_version", stored_data.value("number", 0)}};
+    tx.append_audit(audit_entry(who, now, audit_action::organisation_updated, "", "", std::move(detail)));
 }
 
 void refuse_approved_policy_delete(const StoredRecord& existing) {

@@ -32,9 +32,26 @@ void check_policy_version_shape(const nlohmann::json& data);
 // paths for a rule of policy.hpp (unknown_section, document_mismatch, approved_locked, ...).
 // Approving (a draft, or a new record, pushed as "approved") is stamped here: approved_by,
 // approved_by_name and approved_on come from the session and today, whatever the client sent.
-// An approved version never changes.
-nlohmann::json prepare_policy_version(const nlohmann::json& data, const StoredRecord* stored,
-                                      const AuthContext& who, const PolicyAssets& assets, Date today);
+// An approved version never changes. A new version's number is not taken by another version of
+// the organisation ("number_taken"), and an approval is numbered above every approved version
+// ("older_than_approved").
+nlohmann::json prepare_policy_version(Transaction& tx, const std::string& id, const nlohmann::json& data,
+                                      const StoredRecord* stored, const AuthContext& who, const PolicyAssets& assets,
+                                      Date today);
+
+// After `stored_data` (what prepare_policy_version returned) was written over `before` (the live
+// record, or nullptr): when this write approved the version, the policy's retention period becomes
+// the organisation's record_retention_years, in the same transaction, with an audit entry
+// (organisation_updated, detail: the years and the version). One source of truth: the setting
+// follows the approved policy (docs/policy.md).
+void apply_policy_approval(Transaction& tx, const AuthContext& who, const nlohmann::json& stored_data,
+                           const StoredRecord* before, const std::string& now);
+
+// Whether pushed data says "status": "approved".
+bool is_approval(const nlohmann::json& data);
+
+// Whether pushed data says "status": "approved".
+bool is_approval(const nlohmann::json& data);
 
 // Drafts may be deleted; an approved version is kept (422 "approved_locked" on "status").
 void refuse_approved_policy_delete(const StoredRecord& existing);

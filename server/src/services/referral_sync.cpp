@@ -4,6 +4,7 @@
 #include "naervaer/referral.hpp"
 #include "services/access.hpp"
 #include "services/alert_defaults.hpp"
+#include "services/case_records.hpp"
 
 #include <algorithm>
 #include <stdexcept>
@@ -63,6 +64,59 @@ void check_fast_track_window(const ReferralRecord& referral, const AbsenceSpell&
         .with_fields(std::move(fields));
 }
 
+// A request date further back than the grace period is refused: the legal clock of the jobcentre
+// (the first conversation within 2 weeks of the request) starts on it, so a date from long ago
+// would make the jobcentre late the moment the request arrives, and would reopen a closed window.
+void check_request_date(const ReferralRecord& referral, Date today) {
+    if (!referral.fast_track_requested_on) return;
+    const Date earliest = today.plus_days(-fast_track_request_grace_days);
+    if (*referral.fast_track_requested_on >= earliest) return;
+    ValidationResult result;
+    result.add("fast_track_requested_on", "request_date_too_old", earliest.danish());
+    throw errors::validation(result.to_json());
+}
+
+// One open fast-track request per case: another one that is sent and not closed blocks this one.
+void check_no_open_request(Transaction& tx, const std::string& org_id, const StoredRecord& spell,
+                           const std::string& referral_id) {
+    for (const StoredRecord& other : records_of_case(tx, org_id, spell, record_type::referral)) {
+        if (other.record.id == referral_id) continue;
+        ValidationResult ignored;
+        const ReferralRecord r = decode_referral(other.record.data, other.record.id, ignored);
+        if (r.kind != ReferralKind::fast_track || r.status == ReferralStatus::draft ||
+            r.status == ReferralStatus::closed)
+            continue;
+        ValidationResult result;
+        result.add("spell_id", "already_requested", r.sent_on ? r.sent_on->danish() : std::string());
+        throw errors::validation(result.to_json());
+    }
+}
+
+// Routing (docs/referrals.md): a fast-track request goes to the jobcentre of the employee's home
+// municipality, which must be known; a contact request about an employee to their home
+// municipality's jobcentre, or the employer's own. A contact request about nobody may go anywhere.
+void check_routing(Transaction& tx, const std::string& org_id, const ReferralRecord& referral,
+                   const std::optional<StoredRecord>& employee) {
+    std::string home;
+    if (employee) {
+        ValidationResult ignored;
+        home = decode_employee(employee->record.data, employee->record.id, ignored).home_municipality;
+    }
+    ValidationResult result;
+    if (referral.kind == ReferralKind::fast_track) {
+        if (home.empty()) result.add("municipality_code", "home_municipality_unknown");
+        else if (referral.municipality_code != home) result.add("municipality_code", "not_home_municipality", home);
+    } else if (employee) {
+        std::string own;
+        if (const auto organisation = tx.find_organisation(org_id))
+            if (const Municipality* m = referral_assets().municipalities.find_by_name(organisation->municipality))
+                own = m->code;
+        const bool allowed = referral.municipality_code == home || referral.municipality_code == own;
+        if (!allowed) result.add("municipality_code", "not_home_municipality", home.empty() ? own : home);
+    }
+    if (!result.ok()) throw errors::validation(result.to_json());
+}
+
 } // namespace
 
 const ReferralAssets& referral_assets() {
@@ -99,8 +153,9 @@ void prepare_referral(Transaction& tx, const AuthContext& who, const Change& cha
         if (!employee) result.add("employee_id", "unknown_reference");
     }
     std::optional<AbsenceSpell> spell;
+    std::optional<StoredRecord> stored_spell;
     if (!after.spell_id.empty()) {
-        const auto stored_spell = live_record(tx, who.org_id(), after.spell_id, record_type::absence_spell);
+        stored_spell = live_record(tx, who.org_id(), after.spell_id, record_type::absence_spell);
         if (!stored_spell || after.employee_id.empty() || stored_spell->employee_id != after.employee_id) {
             result.add("spell_id", "unknown_reference");
         } else {
@@ -130,13 +185,16 @@ void prepare_referral(Transaction& tx, const AuthContext& who, const Change& cha
     EmployerChange applied = apply_employer_change(before ? &*before : nullptr, after, assets.municipalities, today,
                                                    now, who.user.user.name, employer);
     if (!applied.errors.ok()) throw errors::validation(applied.errors.to_json());
+    if (applied.sent_now) check_routing(tx, who.org_id(), applied.stored, employee);
     if (applied.sent_now && applied.stored.kind == ReferralKind::fast_track) {
         if (!spell) {
             ValidationResult missing;
             missing.add("spell_id", "required");
             throw errors::validation(missing.to_json());
         }
+        check_request_date(applied.stored, today);
         check_fast_track_window(applied.stored, *spell, today);
+        check_no_open_request(tx, who.org_id(), *stored_spell, change.id);
     }
 
     write.data = to_json(applied.stored);

@@ -74,6 +74,13 @@ public:
 
         const int64_t current_rev = existing ? existing->record.rev : 0;
         if (change.base_rev != current_rev) {
+            // An approval of a draft that changed meanwhile is refused, not kept as a conflict: the
+            // whole push fails, so the alert settings it carries are not written without it.
+            if (change.type == record_type::policy_version && is_approval(change.data)) {
+                ValidationResult result;
+                result.add("base_rev", "stale_approval");
+                throw errors::validation(result.to_json());
+            }
             store_conflict(change, *existing);
             return;
         }
@@ -84,6 +91,7 @@ public:
             if (change.type == record_type::referral) refuse_sent_referral_delete(*existing);
             if (change.type == record_type::policy_version) refuse_approved_policy_delete(*existing);
             if (change.type == record_type::absence_spell) refuse_case_with_records(*existing, "id");
+            if (change.type == record_type::employee) refuse_employee_with_records(*existing);
         }
 
         RecordWrite write;
@@ -113,7 +121,7 @@ public:
             prepare_referral(tx_, who_, change, was_live ? &*existing : nullptr, templates_, today_, now_, write);
         } else if (change.type == record_type::policy_version) {
             // Scope NULL: every user of the organisation reads the policy (policy_records.hpp).
-            write.data = prepare_policy_version(change.data, was_live ? &*existing : nullptr, who_,
+            write.data = prepare_policy_version(tx_, change.id, change.data, was_live ? &*existing : nullptr, who_,
                                                 embedded_policy_assets(), today_);
         } else {
             prepare_alert_settings(change, write);
@@ -129,6 +137,8 @@ public:
             change.deleted && was_live)
             log_record_deleted(*existing);
         if (change.type == record_type::referral) update_inbox_of(tx_, who_.org_id(), write);
+        if (change.type == record_type::policy_version && !change.deleted)
+            apply_policy_approval(tx_, who_, write.data, was_live ? &*existing : nullptr, now_);
         if (change.type == record_type::employee && existing && !change.deleted &&
             existing->scope_department != write.scope_department) {
             // The employee moved: their spells, to-do marks and conversation records follow, with
@@ -325,7 +335,16 @@ private:
 
         // The case: a live absence spell of the same employee.
         const auto spell = live_record(tx_, who_.org_id(), record.spell_id, record_type::absence_spell);
-        if (!spell || spell->employee_id != record.employee_id) result.add("spell_id", "unknown_reference");
+        if (!spell || spell->employee_id != record.employee_id) {
+            result.add("spell_id", "unknown_reference");
+        } else if (!stored || stored->held_on != record.held_on) {
+            // A conversation about a case is held once the case began: an earlier date would meet
+            // the case's deadline before there was one (as check_mark_within_case for marks).
+            ValidationResult ignored;
+            const AbsenceSpell case_spell = decode_absence_spell(spell->record.data, spell->record.id, ignored);
+            if (record.held_on < case_spell.first_day)
+                result.add("held_on", "done_before_case", case_spell.first_day.danish());
+        }
 
         if (!stored) {
             // A new record is filled with a conversation template the portal ships, exactly as
@@ -365,6 +384,19 @@ private:
             result.add("status", "signed_locked");
             throw errors::validation(result.to_json());
         }
+    }
+
+    // An employee with conversation records or referrals is kept: the records are health data the
+    // retention job deletes on schedule (it needs their employee), and a sent referral must stay
+    // answerable and withdrawable (docs/retention.md).
+    void refuse_employee_with_records(const StoredRecord& employee) {
+        const std::size_t records =
+            tx_.records_of_employee(who_.org_id(), employee.record.id, record_type::conversation_record).size() +
+            tx_.records_of_employee(who_.org_id(), employee.record.id, record_type::referral).size();
+        if (records == 0) return;
+        ValidationResult result;
+        result.add("id", "employee_has_records", std::to_string(records));
+        throw errors::validation(result.to_json());
     }
 
     // A case with documented conversations is not deleted (nor given to another employee) by

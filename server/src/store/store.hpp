@@ -209,6 +209,9 @@ public:
     // Live (not deleted) records of one type tied to an employee (absence spells, to-do marks).
     virtual std::vector<StoredRecord> records_of_employee(const std::string& org_id, const std::string& employee_id,
                                                           std::string_view type) = 0;
+    // Live records of one type in the organisation, whoever they are about (the policy's versions:
+    // a handful per organisation, read when one is written).
+    virtual std::vector<StoredRecord> records_of_type(const std::string& org_id, std::string_view type) = 0;
     // Those of them that may overlap the inclusive ISO day range [first_day, last_day] (no
     // last_day: open-ended). A superset: the caller decides overlap on the decoded spells; rows
     // whose dates cannot be read are included.

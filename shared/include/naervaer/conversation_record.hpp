@@ -30,7 +30,7 @@ struct SignOff {
     std::string employee_name;
     Date date;
     bool agreed = true;
-    std::string comment;     // optional
+    std::string comment;     // optional when agreed, required when not
     std::string recorded_by; // user id of who recorded it
     std::string recorded_by_name;
 };

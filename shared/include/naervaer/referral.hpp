@@ -72,6 +72,11 @@ struct FastTrackEligibility {
 FastTrackEligibility fast_track_eligibility(std::span<const RuleSet> sets, const AbsenceSpell& spell, Date day,
                                             std::optional<Date> requested_on = std::nullopt);
 
+// How far back the day the request was made in NemRefusion may lie when the referral is sent in
+// the portal: a device that was offline, or a request recorded a few days late, is fine; a date
+// from long ago would start the jobcentre's 2-week clock in the past (docs/referrals.md).
+inline constexpr int fast_track_request_grace_days = 7;
+
 // ---- routing ------------------------------------------------------------------------------------
 
 // A referral or contact request goes to the jobcentre of the employee's home municipality.

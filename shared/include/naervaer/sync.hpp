@@ -124,6 +124,7 @@ public:
     // Up to `max` outbox changes to send, oldest first. Records in conflict are held back.
     std::vector<Pending> pending_changes(std::size_t max = sync_limits::max_changes_per_push) const;
     std::size_t pending_count() const { return outbox_.size(); }
+    bool pending(const Key& key) const { return outbox_.count(key) > 0; }
 
     // Applies a server answer to the changes that were sent. Accepted changes leave the outbox
     // (unless edited again meanwhile: then the newer edit stays, now based on the new rev);

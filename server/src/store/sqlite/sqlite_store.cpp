@@ -271,6 +271,16 @@ public:
         return records;
     }
 
+    std::vector<StoredRecord> records_of_type(const std::string& org_id, std::string_view type) override {
+        static const std::string sql = std::string(record_columns) + "WHERE org_id = ? AND type = ? AND deleted = 0";
+        auto q = db_->use(sql.c_str());
+        q->bind(1, org_id);
+        q->bind(2, std::string(type));
+        std::vector<StoredRecord> records;
+        while (q->step()) records.push_back(read_stored_record(*q));
+        return records;
+    }
+
     std::vector<StoredRecord> spells_of_employee_near(const std::string& org_id, const std::string& employee_id,
                                                       const std::string& first_day,
                                                       const std::optional<std::string>& last_day) override {
