@@ -102,17 +102,10 @@ void App::Impl::referral_before_sync() {
     for (auto it = s.sends.begin(); it != s.sends.end();) {
         const Replica::Key key{referral_type, it->referral_id};
         if (auto refused = replica.rejected().find(key); refused != replica.rejected().end()) {
-            // The server wrote nothing of that push; the mark still waits in the outbox and would
-            // otherwise go out alone, dating a request the jobcentre never got.
-            if (!it->mark_id.empty() && replica.rejected().count({todo_done_type, it->mark_id})) {
-                // Refused with it: discarded, it was never written.
+            // The server wrote nothing of that push. The mark was linked to the referral, so the
+            // engine discarded it rather than send it alone; refused itself, it is discarded here.
+            if (!it->mark_id.empty() && replica.rejected().count({todo_done_type, it->mark_id}))
                 sync.resolve_rejected({todo_done_type, it->mark_id}, false);
-            } else if (!it->mark_id.empty() && pending(replica, todo_done_type, it->mark_id)) {
-                if (it->mark_existed)
-                    sync.put(todo_done_type, it->mark_id, it->mark_before);
-                else
-                    sync.remove(todo_done_type, it->mark_id);
-            }
             if (s.open.record.id == it->referral_id) s.open.refusal = refused->second.message;
             it = s.sends.erase(it);
         } else if (!pending(replica, referral_type, it->referral_id)) {
@@ -442,11 +435,14 @@ void App::Impl::referral(const action::Referral& a) {
             if (!requested) errors.add("fast_track_requested_on", "invalid_date");
             else if (spell && *requested < spell->first_day)
                 errors.add("fast_track_requested_on", "done_before_case", spell->first_day.danish());
+            else if (*requested < day.plus_days(-fast_track_request_grace_days))
+                errors.add("fast_track_requested_on", "request_date_too_old",
+                           day.plus_days(-fast_track_request_grace_days).danish());
             after.fast_track_requested_on = requested;
-            // The same answer the server gives: not sent outside the window (a request made
-            // already counts as none: its date is the one this send records).
+            // The same answer the server gives: the window on the day the request was made (a
+            // request made already counts as none: its date is the one this send records).
             if (spell) {
-                f.eligibility = fast_track_eligibility(rules.rule_sets, *spell, day);
+                f.eligibility = fast_track_eligibility(rules.rule_sets, *spell, requested.value_or(day));
                 if (!f.eligibility->eligible) errors.add("eligibility", "fast_track_not_eligible");
             }
         }
@@ -477,13 +473,6 @@ void App::Impl::referral(const action::Referral& a) {
                 if (!mark_errors.ok() && !errors.find("fast_track_requested_on"))
                     errors.add("fast_track_requested_on", "invalid_date");
                 send.mark_id = m.id;
-                if (existing) {
-                    send.mark_existed = true;
-                    if (const Record* r = sync.replica().server_version(todo_done_type, m.id); r && !r->deleted)
-                        send.mark_before = r->data;
-                    else
-                        send.mark_existed = false;
-                }
                 mark = m;
             }
         }
@@ -494,7 +483,10 @@ void App::Impl::referral(const action::Referral& a) {
             return;
         }
         sync.put(referral_type, after.id, to_json(after));
-        if (mark) sync.put(todo_done_type, mark->id, to_json(*mark));
+        if (mark) {
+            sync.put(todo_done_type, mark->id, to_json(*mark));
+            sync.link({{referral_type, after.id}, {todo_done_type, mark->id}});
+        }
         s.sends.push_back(std::move(send));
         f.record = std::move(after);
         f.stored = true;

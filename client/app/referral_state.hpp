@@ -56,13 +56,11 @@ struct ReferralForm {
     int downloads = 0;
 };
 
-// A send pushed together with the case's fast-track mark: if the server refuses the referral, the
-// mark (which goes in the same push) is taken back before anything else is sent.
+// A send pushed together with the case's fast-track mark (linked in the sync engine: if the server
+// refuses the referral, the mark is discarded instead of going out alone).
 struct PendingSend {
     std::string referral_id;
-    std::string mark_id;     // "" when no mark was written
-    bool mark_existed = false;
-    nlohmann::json mark_before; // the mark's data before the send, when it existed
+    std::string mark_id; // "" when no mark was written
 };
 
 struct ReferralState {

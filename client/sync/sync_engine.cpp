@@ -152,6 +152,8 @@ void SyncEngine::on_rejected(const std::vector<Replica::Pending>& sent, const Ap
     // The server wrote nothing of this push. Set the named changes aside for the user to fix;
     // everything else goes out again straight away.
     std::size_t rejected = 0;
+    std::vector<Replica::Key> refused;
+    std::string refused_message;
     for (const auto& entry : error.changes) {
         if (!entry.is_object()) continue;
         auto index = entry.find("index");
@@ -165,8 +167,11 @@ void SyncEngine::on_rejected(const std::vector<Replica::Pending>& sent, const Ap
         const std::string en = text("message_en");
         const std::string message = language_ == "en" && !en.empty() ? en : text("message");
         replica_.reject({sent[i].change.type, sent[i].change.id}, text("code"), message);
+        refused.push_back({sent[i].change.type, sent[i].change.id});
+        if (refused_message.empty()) refused_message = message;
         ++rejected;
     }
+    discard_linked(refused, refused_message);
     store_.save_local(replica_);
     ++revision_;
     if (rejected == 0) {
@@ -176,6 +181,34 @@ void SyncEngine::on_rejected(const std::vector<Replica::Pending>& sent, const Ap
     }
     set_error(error);
     sync_now();
+}
+
+void SyncEngine::link(std::vector<Replica::Key> keys) {
+    // Groups whose changes all left the outbox are done with.
+    std::erase_if(linked_, [&](const std::vector<Replica::Key>& group) {
+        return std::none_of(group.begin(), group.end(), [&](const Replica::Key& k) {
+            return replica_.pending(k) || replica_.rejected().count(k) > 0;
+        });
+    });
+    if (keys.size() > 1) linked_.push_back(std::move(keys));
+}
+
+void SyncEngine::discard_linked(const std::vector<Replica::Key>& refused, const std::string& message) {
+    const auto was_refused = [&](const Replica::Key& k) {
+        return std::find(refused.begin(), refused.end(), k) != refused.end();
+    };
+    for (auto group = linked_.begin(); group != linked_.end();) {
+        if (std::none_of(group->begin(), group->end(), was_refused)) {
+            ++group;
+            continue;
+        }
+        for (const Replica::Key& k : *group) {
+            if (was_refused(k)) continue;
+            replica_.reject(k, "rejected_with", message); // only when still in the outbox
+            replica_.resolve_rejected(k, false);
+        }
+        group = linked_.erase(group);
+    }
 }
 
 void SyncEngine::retry_later(const ApiError& error) {

@@ -9,7 +9,8 @@
 // - 401 (and 403 password_change_required / csrf): the session is gone. The engine pauses and
 //   tells the app; the outbox stays, in memory and in storage, for when the user is back.
 // - 4xx with error.changes: those changes are rejected (kept for the user to fix), the rest is
-//   pushed again immediately.
+//   pushed again immediately, but for changes linked to a rejected one (link()): those are
+//   discarded, so none of a group that must stand or fall together goes out alone.
 // - Conflicts stay in the replica until the user keeps theirs or takes the server's.
 // - When idle, it syncs every 30 seconds (a timer, not a render loop).
 #include "platform/platform.hpp"
@@ -70,6 +71,12 @@ class SyncEngine {
     void remove(const std::string& type, const std::string& id);
     void resolve_conflict(const Replica::Key& key, bool keep_mine);
     void resolve_rejected(const Replica::Key& key, bool retry);
+    // Changes put just before, meant to be written together (a policy approval and the alert
+    // settings it sets; a referral sent and the mark that dates its request). They go out in one
+    // push, where the server writes all or nothing; should the server refuse one of them, the
+    // others' local changes are discarded (the server versions stand) instead of being pushed
+    // alone. Kept in memory: a reload before the push forgets the link, not the changes.
+    void link(std::vector<Replica::Key> keys);
 
     const Replica& replica() const { return replica_; }
     // Bumps whenever what the user sees may have changed, so derived views can be rebuilt lazily.
@@ -90,6 +97,7 @@ class SyncEngine {
     void retry_later(const ApiError& error);
     void set_error(const ApiError& error);
     void local_edit_done();
+    void discard_linked(const std::vector<Replica::Key>& refused, const std::string& message);
 
     Platform& platform_;
     ApiClient& api_;
@@ -106,6 +114,7 @@ class SyncEngine {
     double retry_delay_ms_ = first_retry_ms;
     double last_sync_ms_ = -1;
     ApiError last_error_;
+    std::vector<std::vector<Replica::Key>> linked_;
 };
 
 } // namespace naervaer::client
