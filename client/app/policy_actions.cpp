@@ -50,12 +50,18 @@ std::string local_hh_mm(std::time_t now) {
     return hh_mm;
 }
 
-void set_notice(PolicyForm& form, std::string da, std::string en) {
-    form.notice_da = std::move(da);
-    form.notice_en = std::move(en);
+void set_notice(PolicyForm& form, std::string key, std::string first = {}, std::string second = {}) {
+    form.notice_key = std::move(key);
+    form.notice_first = std::move(first);
+    form.notice_second = std::move(second);
 }
 
 } // namespace
+
+std::string policy_notice(const I18n& i18n, const PolicyForm& form) {
+    return form.notice_key.empty() ? std::string()
+                                   : i18n.format(form.notice_key, form.notice_first, form.notice_second);
+}
 
 // ---- resources --------------------------------------------------------------------------------
 
@@ -213,7 +219,7 @@ void App::Impl::policy(const action::Policy& a) {
         policy_tick();
         state.screen = Screen::policy;
         scroll_to_top = true;
-        set_notice(form, {}, {});
+        set_notice(form, {});
         // The draft under way stays (also one not stored yet); one deleted elsewhere is replaced.
         if (admin && r.library && r.questionnaire &&
             (form.draft_id.empty() || (form.draft_stored && !form.dirty && !find_entry(form, form.draft_id))))
@@ -251,7 +257,7 @@ void App::Impl::policy(const action::Policy& a) {
         platform.download_file(name, mime, bytes);
         ++form.downloads;
         form.last_download = name;
-        set_notice(form, "Hentet: " + name, "Downloaded: " + name);
+        set_notice(form, "policy.notice.downloaded", name);
         return;
     }
     if (a.op == PolicyOp::diff_from || a.op == PolicyOp::diff_to) {
@@ -297,8 +303,7 @@ void App::Impl::policy(const action::Policy& a) {
         form.dirty = true;
         flush_policy();
         if (form.save_blocked || form.dirty) {
-            set_notice(form, "Kladden har fejl, der skal rettes, før den kan gemmes.",
-                       "The draft has errors to fix before it can be saved.");
+            set_notice(form, "policy.notice.draft_has_errors");
             return;
         }
         const int kept = form.draft.number;
@@ -309,10 +314,7 @@ void App::Impl::policy(const action::Policy& a) {
         form.draft_id = make_record_id("policy");
         form.draft_stored = false;
         form.editing_section.clear();
-        set_notice(form, "Version " + std::to_string(kept) + " er gemt. Ændringer herfra bliver version " +
-                             std::to_string(kept + 1) + ".",
-                   "Version " + std::to_string(kept) + " is saved. Changes from here on become version " +
-                       std::to_string(kept + 1) + ".");
+        set_notice(form, "policy.notice.version_saved", std::to_string(kept), std::to_string(kept + 1));
         break;
     }
     case PolicyOp::start_approve: {
@@ -346,8 +348,7 @@ void App::Impl::policy(const action::Policy& a) {
         const Record* server = sync.replica().server_version(policy_type, form.draft_id);
         const auto local = sync.replica().get(policy_type, form.draft_id);
         if (server && !server->deleted && local && !(server->data == *local)) {
-            set_notice(form, "Kladden er ikke gemt på serveren endnu. Godkend igen om et øjeblik.",
-                       "The draft has not reached the server yet. Approve again in a moment.");
+            set_notice(form, "policy.notice.not_on_server");
             sync.sync_now();
             return;
         }
@@ -358,8 +359,7 @@ void App::Impl::policy(const action::Policy& a) {
             return;
         }
         if (!validate(form.proposed_alerts, *r.alert_defaults).ok()) {
-            set_notice(form, "Politikkens tærskler passer ikke til advarslerne.",
-                       "The policy's thresholds do not fit the alerts.");
+            set_notice(form, "policy.notice.thresholds");
             return;
         }
         const int number = approval.version->number;
@@ -372,8 +372,7 @@ void App::Impl::policy(const action::Policy& a) {
         policy_tick();
         start_new_draft(form, r, state.user.organisation_name);
         form.answer_errors = validate_answers(*r.questionnaire, form.draft.answers, today());
-        set_notice(form, "Version " + std::to_string(number) + " er godkendt, og advarslerne følger den nu.",
-                   "Version " + std::to_string(number) + " is approved, and the alerts follow it now.");
+        set_notice(form, "policy.notice.approved", std::to_string(number));
         break;
     }
     default:
@@ -446,7 +445,7 @@ json App::Impl::policy_json() const {
             {"approving", form.approving},
             {"alert_preview", std::move(preview)},
             {"approve_errors", std::move(approve_errors)},
-            {"notice", i18n.pick(form.notice_da, form.notice_en)},
+            {"notice", policy_notice(i18n, form)},
             {"downloads", form.downloads},
             {"last_download", form.last_download}};
 }

@@ -92,9 +92,15 @@ struct PolicyForm {
     AlertChoices proposed_alerts;
     PolicyCheck approve_errors;
 
-    std::string notice_da, notice_en; // a message for the screen
+    // A message for the screen: an i18n key ("policy.notice.*") and the values for its "{}".
+    std::string notice_key;
+    std::string notice_first, notice_second;
     int downloads = 0;
     std::string last_download; // the file name
 };
+
+class I18n;
+// The form's notice in the current language; "" when there is none.
+std::string policy_notice(const I18n& i18n, const PolicyForm& form);
 
 } // namespace naervaer::client

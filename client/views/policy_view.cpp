@@ -27,10 +27,6 @@ action::Policy op(PolicyOp o, std::string id = {}, std::string format = {}) {
     return action::Policy{o, std::move(id), std::move(format)};
 }
 
-std::string pick(const ViewContext& ctx, const char* da, const char* en) {
-    return ctx.i18n.pick(da, en);
-}
-
 std::string joined(const std::vector<std::string>& parts, const char* separator) {
     std::string out;
     for (const std::string& p : parts) out += (out.empty() ? "" : separator) + p;
@@ -39,18 +35,18 @@ std::string joined(const std::vector<std::string>& parts, const char* separator)
 
 // "Version 2 · Godkendt 05-01-2026 af Anne Admin" / "Version 3 · Kladde".
 std::string version_line(const ViewContext& ctx, const PolicyVersion& v) {
-    const std::string number = "Version " + std::to_string(v.number);
-    if (v.status == PolicyStatus::approved)
-        return number + " \u00b7 " + pick(ctx, "Godkendt", "Approved") + " " +
-               (v.approved_on ? v.approved_on->danish() : std::string()) + " " + pick(ctx, "af", "by") + " " +
-               v.approved_by_name;
-    return number + " \u00b7 " + pick(ctx, "Kladde", "Draft");
+    const std::string status =
+        v.status == PolicyStatus::approved
+            ? ctx.i18n.format("policy.approved_on_by",
+                              v.approved_on ? v.approved_on->danish() : std::string(), v.approved_by_name)
+            : std::string(ctx.tr("policy.status.draft"));
+    return ctx.i18n.format("policy.version_line", std::to_string(v.number), status);
 }
 
 void download_buttons(const ViewContext& ctx, const std::string& version_id, const std::string& anchor_prefix,
                       Actions& out) {
     ImGui::PushID(anchor_prefix.c_str());
-    ImGui::TextDisabled("%s", pick(ctx, "Hent:", "Download:").c_str());
+    ImGui::TextDisabled("%s", ctx.tr("policy.download"));
     for (const auto& [format, label] : {std::pair{"docx", "DOCX"}, std::pair{"pdf", "PDF"}, std::pair{"md", "Markdown"}}) {
         ImGui::SameLine();
         if (ImGui::Button(label)) out.push_back(op(PolicyOp::download, version_id, format));
@@ -111,9 +107,7 @@ void document_view(const ViewContext& ctx, PolicyForm& form, const PolicyDocumen
                    Actions& out) {
     ui::subheading(doc.title.c_str());
     if (!doc.unfilled.empty())
-        ui::colored_text(ui::color::warning, pick(ctx, "Mangler svar, der indgår i teksten: ",
-                                                  "Answers the text needs are missing: ") +
-                                                 joined(doc.unfilled, ", "));
+        ui::colored_text(ui::color::warning, ctx.i18n.format("policy.unfilled", joined(doc.unfilled, ", ")));
     for (const PolicySection& s : doc.sections) {
         ImGui::PushID(s.id.c_str());
         ui::vertical_space(0.5f);
@@ -124,14 +118,9 @@ void document_view(const ViewContext& ctx, PolicyForm& form, const PolicyDocumen
         ui::test_anchor("policy.section", s.id);
         if (s.edited) {
             ImGui::SameLine();
-            ImGui::TextDisabled("%s", pick(ctx, "(redigeret)", "(edited)").c_str());
+            ImGui::TextDisabled("%s", ctx.tr("policy.section.edited"));
         }
-        if (s.edit_outdated)
-            ui::colored_text(ui::color::warning,
-                             pick(ctx, "Svarene giver nu en anden tekst end den, afsnittet blev redigeret ud fra. "
-                                       "Læs det igen.",
-                                  "The answers now give another text than the one this section was edited from. "
-                                  "Read it again."));
+        if (s.edit_outdated) ui::colored_text(ui::color::warning, ctx.tr("policy.section.outdated"));
         if (editable && form.editing_section == s.id) {
             const ImVec2 pos = ImGui::GetCursorScreenPos();
             const ImVec2 size(ImGui::GetContentRegionAvail().x, ImGui::GetTextLineHeight() * 10);
@@ -141,28 +130,27 @@ void document_view(const ViewContext& ctx, PolicyForm& form, const PolicyDocumen
             ImGui::Dummy(size);
             ui::test_anchor("policy.section.text");
             if (ImGui::IsItemVisible())
-                ctx.platform.text_overlay("policy-section-" + s.id, Rect{pos.x, pos.y, size.x, size.y}, form.edit_text,
-                                          10'000, pick(ctx, "Afsnittets tekst", "The section's text"));
-            ui::muted_text(pick(ctx, "Afsnit adskilles af en tom linje.", "Separate paragraphs by a blank line.").c_str());
-            if (ui::primary_button(pick(ctx, "Gem afsnit", "Save section").c_str()))
-                out.push_back(op(PolicyOp::save_section));
+                ctx.platform.text_overlay("policy-section-" + s.id, Rect{pos.x, pos.y, size.x, size.y},
+                                          form.edit_text, 10'000, ctx.tr("policy.section.text"));
+            ui::muted_text(ctx.tr("policy.section.paragraphs_hint"));
+            if (ui::primary_button(ctx.tr("policy.section.save"))) out.push_back(op(PolicyOp::save_section));
             ui::test_anchor("policy.section.save");
             ImGui::SameLine();
-            if (ImGui::Button(pick(ctx, "Annullér", "Cancel").c_str())) out.push_back(op(PolicyOp::cancel_section));
+            if (ImGui::Button(ctx.tr("common.cancel"))) out.push_back(op(PolicyOp::cancel_section));
             ui::test_anchor("policy.section.cancel");
         } else {
             for (const std::string& p : s.paragraphs) paragraph_text(p);
         }
         if (!s.legal_basis.empty())
             ui::colored_text(ui::color::text_muted,
-                             pick(ctx, "Lovgrundlag: ", "Legal basis: ") + joined(s.legal_basis, "; "));
+                             ctx.i18n.format("policy.legal_basis", joined(s.legal_basis, "; ")));
         if (editable && form.editing_section != s.id) {
-            if (ImGui::SmallButton(pick(ctx, "Redigér afsnit", "Edit section").c_str()))
+            if (ImGui::SmallButton(ctx.tr("policy.section.edit")))
                 out.push_back(op(PolicyOp::edit_section, s.id));
             ui::test_anchor("policy.section.edit", s.id);
             if (s.edited) {
                 ImGui::SameLine();
-                if (ImGui::SmallButton(pick(ctx, "Gendan afsnit", "Restore section").c_str()))
+                if (ImGui::SmallButton(ctx.tr("policy.section.revert")))
                     out.push_back(op(PolicyOp::revert_section, s.id));
                 ui::test_anchor("policy.section.revert", s.id);
             }
@@ -171,27 +159,22 @@ void document_view(const ViewContext& ctx, PolicyForm& form, const PolicyDocumen
     }
     if (!doc.unused_edits.empty())
         ui::colored_text(ui::color::warning,
-                         pick(ctx, "Din tekst til disse afsnit er gemt, men afsnittene indgår ikke med de nuværende "
-                                   "svar: ",
-                              "Your text for these sections is kept, but the sections are not part of the policy "
-                              "with the current answers: ") +
-                             joined(doc.unused_edits, ", "));
+                         ctx.i18n.format("policy.unused_edits", joined(doc.unused_edits, ", ")));
 }
 
 void diff_view(const ViewContext& ctx, const PolicyDiff& diff) {
     ImGui::BeginGroup();
-    const std::string title = pick(ctx, "Ændringer fra version ", "Changes from version ") +
-                              std::to_string(diff.from_version) + pick(ctx, " til version ", " to version ") +
-                              std::to_string(diff.to_version);
+    const std::string title = ctx.i18n.format("policy.diff.title", std::to_string(diff.from_version),
+                                              std::to_string(diff.to_version));
     ImGui::TextUnformatted(title.c_str());
-    if (diff.empty()) ui::muted_text(pick(ctx, "Ingen ændringer.", "No changes.").c_str());
+    if (diff.empty()) ui::muted_text(ctx.tr("policy.diff.none"));
     const ImVec4 inserted = ui::color::success;
     const ImVec4 removed = ui::color::danger;
     for (const SectionDiff& s : diff.sections) {
         if (s.change == SectionChange::unchanged) continue;
-        const char* kind = s.change == SectionChange::added     ? (ctx.i18n.language() == "en" ? "added" : "tilføjet")
-                           : s.change == SectionChange::removed ? (ctx.i18n.language() == "en" ? "removed" : "fjernet")
-                                                                : (ctx.i18n.language() == "en" ? "changed" : "ændret");
+        const char* kind = ctx.tr(s.change == SectionChange::added     ? "policy.diff.added"
+                                  : s.change == SectionChange::removed ? "policy.diff.removed"
+                                                                       : "policy.diff.changed");
         ui::vertical_space(0.3f);
         const std::string heading = std::to_string(s.number) + ". " + s.title + " (" + kind + ")";
         ImGui::PushStyleColor(ImGuiCol_Text, ui::color::accent);
@@ -224,16 +207,16 @@ void diff_view(const ViewContext& ctx, const PolicyDiff& diff) {
 }
 
 void versions_view(const ViewContext& ctx, PolicyForm& form, bool admin, Actions& out) {
-    ui::subheading(pick(ctx, "Versioner", "Versions").c_str());
+    ui::subheading(ctx.tr("policy.versions"));
     if (form.versions.empty()) {
-        ui::muted_text(pick(ctx, "Ingen gemte versioner endnu.", "No saved versions yet.").c_str());
+        ui::muted_text(ctx.tr("policy.versions.none"));
         return;
     }
-    if (ui::begin_list_table("policy_versions", {{pick(ctx, "Version", "Version").c_str(), 1},
-                                                 {pick(ctx, "Status", "Status").c_str(), 1.5f},
-                                                 {pick(ctx, "Godkendt af", "Approved by").c_str(), 2},
-                                                 {pick(ctx, "Godkendt den", "Approved on").c_str(), 1.5f},
-                                                 {pick(ctx, "Sammenlign", "Compare").c_str(), 2},
+    if (ui::begin_list_table("policy_versions", {{ctx.tr("policy.col.version"), 1},
+                                                 {ctx.tr("policy.col.status"), 1.5f},
+                                                 {ctx.tr("policy.col.approved_by"), 2},
+                                                 {ctx.tr("policy.col.approved_on"), 1.5f},
+                                                 {ctx.tr("policy.col.compare"), 2},
                                                  {"##download", 1}})) {
         for (const PolicyVersionEntry& e : form.versions) {
             ImGui::PushID(e.id.c_str());
@@ -243,12 +226,12 @@ void versions_view(const ViewContext& ctx, PolicyForm& form, bool admin, Actions
             ui::test_anchor("policy.version", e.id);
             ImGui::TableNextColumn();
             if (e.version.status == PolicyStatus::approved)
-                ui::colored_text(ui::color::success, pick(ctx, "Godkendt", "Approved"));
+                ui::colored_text(ui::color::success, ctx.tr("policy.status.approved"));
             else
-                ImGui::TextUnformatted(pick(ctx, "Kladde", "Draft").c_str());
+                ImGui::TextUnformatted(ctx.tr("policy.status.draft"));
             if (!e.synced) {
                 ImGui::SameLine();
-                ImGui::TextDisabled("%s", pick(ctx, "(ikke synkroniseret)", "(not synced)").c_str());
+                ImGui::TextDisabled("%s", ctx.tr("policy.not_synced"));
             }
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(e.version.approved_by_name.empty() ? "\u2013" : e.version.approved_by_name.c_str());
@@ -257,12 +240,12 @@ void versions_view(const ViewContext& ctx, PolicyForm& form, bool admin, Actions
             ImGui::TextUnformatted(on.c_str());
             ImGui::TableNextColumn();
             bool from = form.diff_from == e.id;
-            if (ImGui::Checkbox(pick(ctx, "Fra", "From").c_str(), &from))
+            if (ImGui::Checkbox(ctx.tr("policy.diff.from"), &from))
                 out.push_back(op(PolicyOp::diff_from, from ? e.id : std::string()));
             ui::test_anchor("policy.version.from", e.id);
             ImGui::SameLine();
             bool to = form.diff_to == e.id;
-            if (ImGui::Checkbox(pick(ctx, "Til", "To").c_str(), &to))
+            if (ImGui::Checkbox(ctx.tr("policy.diff.to"), &to))
                 out.push_back(op(PolicyOp::diff_to, to ? e.id : std::string()));
             ui::test_anchor("policy.version.to", e.id);
             ImGui::TableNextColumn();
@@ -277,29 +260,27 @@ void versions_view(const ViewContext& ctx, PolicyForm& form, bool admin, Actions
         ui::vertical_space(0.5f);
         diff_view(ctx, *form.diff);
     } else {
-        ui::muted_text(pick(ctx, "Vælg to versioner (Fra og Til) for at se forskellen.",
-                            "Choose two versions (From and To) to see the difference.")
-                           .c_str());
+        ui::muted_text(ctx.tr("policy.diff.choose"));
     }
 }
 
 void approve_panel(const ViewContext& ctx, PolicyForm& form, Actions& out) {
     ImGui::Separator();
     ImGui::TextUnformatted(
-        (pick(ctx, "Godkend version ", "Approve version ") + std::to_string(form.draft.number)).c_str());
+        ctx.i18n.format("policy.approve.title", std::to_string(form.draft.number)).c_str());
     if (form.alert_preview.empty()) {
-        ui::muted_text(pick(ctx, "Advarslerne ændres ikke.", "The alerts do not change.").c_str());
+        ui::muted_text(ctx.tr("policy.approve.alerts_unchanged"));
     } else {
-        ImGui::TextUnformatted(pick(ctx, "Det ændrer sig i advarslerne:", "What changes in the alerts:").c_str());
+        ImGui::TextUnformatted(ctx.tr("policy.approve.alerts_change"));
         for (const AlertChange& c : form.alert_preview) ImGui::BulletText("%s", ctx.i18n.pick(c.text_da, c.text_en).c_str());
     }
     for (const FieldError& e : form.approve_errors.errors())
         ui::error_text(e.field + ": " + ctx.i18n.message(e));
-    if (ui::button(pick(ctx, "Godkend", "Approve").c_str(), form.approve_errors.ok()))
+    if (ui::button(ctx.tr("policy.approve"), form.approve_errors.ok()))
         out.push_back(op(PolicyOp::confirm_approve));
     ui::test_anchor("policy.approve.confirm");
     ImGui::SameLine();
-    if (ImGui::Button(pick(ctx, "Annullér", "Cancel").c_str())) out.push_back(op(PolicyOp::cancel_approve));
+    if (ImGui::Button(ctx.tr("common.cancel"))) out.push_back(op(PolicyOp::cancel_approve));
     ui::test_anchor("policy.approve.cancel");
     ImGui::Separator();
 }
@@ -307,9 +288,9 @@ void approve_panel(const ViewContext& ctx, PolicyForm& form, Actions& out) {
 } // namespace
 
 void policy_view(const ViewContext& ctx, PolicyForm& form, const PolicyResources& resources, Actions& out) {
-    ui::heading(pick(ctx, "Sygefraværspolitik", "Sickness absence policy").c_str());
+    ui::heading(ctx.tr("policy.title"));
     if (!resources.library || !resources.questionnaire) {
-        ui::error_text(pick(ctx, "Politikkens skabeloner kunne ikke indlæses.", "The policy's templates did not load."));
+        ui::error_text(ctx.tr("policy.templates_missing"));
         return;
     }
     const bool admin = ctx.user.is_admin();
@@ -320,14 +301,13 @@ void policy_view(const ViewContext& ctx, PolicyForm& form, const PolicyResources
         if (e.version.status == PolicyStatus::approved && (!approved || e.version.number > approved->version.number))
             approved = &e;
     if (approved) {
-        ImGui::TextUnformatted((pick(ctx, "Gældende politik: ", "Policy in force: ") + version_line(ctx, approved->version)).c_str());
+        ImGui::TextUnformatted(
+            ctx.i18n.format("policy.in_force", version_line(ctx, approved->version)).c_str());
         download_buttons(ctx, approved->id, "policy.approved", out);
     } else {
-        ui::muted_text(pick(ctx, "Der er ingen godkendt sygefraværspolitik endnu.",
-                            "There is no approved sickness absence policy yet.")
-                           .c_str());
+        ui::muted_text(ctx.tr("policy.none_approved"));
     }
-    if (!form.notice_da.empty()) ui::colored_text(ui::color::accent, ctx.i18n.pick(form.notice_da, form.notice_en));
+    if (!form.notice_key.empty()) ui::colored_text(ui::color::accent, policy_notice(ctx.i18n, form));
 
     if (!admin) {
         if (approved) {
@@ -340,25 +320,23 @@ void policy_view(const ViewContext& ctx, PolicyForm& form, const PolicyResources
 
     ui::vertical_space();
     ImGui::Separator();
-    ui::subheading((pick(ctx, "Kladde: version ", "Draft: version ") + std::to_string(form.draft.number)).c_str());
+    ui::subheading(ctx.i18n.format("policy.draft.title", std::to_string(form.draft.number)).c_str());
     std::string status;
     if (form.save_blocked)
-        status = pick(ctx, "Ikke gemt: ret fejlene i spørgeskemaet.", "Not saved: fix the errors in the questionnaire.");
+        status = ctx.tr("policy.autosave.blocked");
     else if (form.dirty)
-        status = pick(ctx, "Gemmes …", "Saving …");
+        status = ctx.tr("policy.autosave.saving");
     else if (form.draft_stored && !form.saved_at.empty())
-        status = pick(ctx, "Gemt kl. ", "Saved at ") + form.saved_at;
+        status = ctx.i18n.format("policy.autosave.saved_at", form.saved_at);
     else if (!form.draft_stored)
-        status = pick(ctx, "Gemmes, når du ændrer noget.", "Saved once you change something.");
+        status = ctx.tr("policy.autosave.not_stored");
     if (!status.empty()) ui::muted_text(status.c_str());
 
     if (form.approving) approve_panel(ctx, form, out);
-    if (ImGui::Button(pick(ctx, "Gem som ny version", "Save as a new version").c_str()))
-        out.push_back(op(PolicyOp::save_version));
+    if (ImGui::Button(ctx.tr("policy.save_version"))) out.push_back(op(PolicyOp::save_version));
     ui::test_anchor("policy.save_version");
     ImGui::SameLine();
-    if (ui::button(pick(ctx, "Godkend", "Approve").c_str(), !form.approving))
-        out.push_back(op(PolicyOp::start_approve));
+    if (ui::button(ctx.tr("policy.approve"), !form.approving)) out.push_back(op(PolicyOp::start_approve));
     ui::test_anchor("policy.approve");
     download_buttons(ctx, {}, "policy.draft", out);
     ui::vertical_space(0.5f);
@@ -366,7 +344,7 @@ void policy_view(const ViewContext& ctx, PolicyForm& form, const PolicyResources
     // The questionnaire, the draft as it reads now, and the versions: one tab each, so each is a
     // page of its own length.
     if (ImGui::BeginTabBar("policy_tabs")) {
-        const bool questionnaire = ImGui::BeginTabItem(pick(ctx, "Spørgeskema", "Questionnaire").c_str());
+        const bool questionnaire = ImGui::BeginTabItem(ctx.tr("policy.tab.questionnaire"));
         ui::test_anchor("policy.tab.questionnaire");
         if (questionnaire) {
             const FormRenderResult rendered = form_fields(ctx, *resources.questionnaire, form.draft.answers,
@@ -374,13 +352,13 @@ void policy_view(const ViewContext& ctx, PolicyForm& form, const PolicyResources
             if (rendered.changed) out.push_back(op(PolicyOp::edited));
             ImGui::EndTabItem();
         }
-        const bool document = ImGui::BeginTabItem(pick(ctx, "Udkast", "Draft").c_str());
+        const bool document = ImGui::BeginTabItem(ctx.tr("policy.tab.document"));
         ui::test_anchor("policy.tab.document");
         if (document) {
             document_view(ctx, form, form.draft.document, true, out);
             ImGui::EndTabItem();
         }
-        const bool versions = ImGui::BeginTabItem(pick(ctx, "Versioner", "Versions").c_str());
+        const bool versions = ImGui::BeginTabItem(ctx.tr("policy.versions"));
         ui::test_anchor("policy.tab.versions");
         if (versions) {
             versions_view(ctx, form, admin, out);

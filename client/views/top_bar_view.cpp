@@ -72,7 +72,7 @@ void top_bar_view(const ViewContext& ctx, Screen screen, const TodoCounts& todos
     }
     // "Sygefraværspolitik": admins write it, everyone reads the approved version.
     ImGui::SameLine();
-    if (nav_button(ctx.i18n.pick("Sygefraværspolitik", "Absence policy").c_str(), screen == Screen::policy))
+    if (nav_button(ctx.tr("nav.policy"), screen == Screen::policy))
         out.push_back(action::Policy{action::PolicyOp::show, {}, {}});
     ui::test_anchor("nav.policy");
     if (ctx.user.is_admin()) {
