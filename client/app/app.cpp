@@ -190,7 +190,7 @@ void App::Impl::draw() {
             conflicts_view(ctx, actions);
             break;
         case Screen::admin:
-            admin_view(ctx, state.admin, rules, actions);
+            admin_view(ctx, state.admin, rules, state.policy.in_force, actions);
             break;
         case Screen::conversation:
             conversation_view(ctx, state.conversation, templates, actions);

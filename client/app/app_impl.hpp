@@ -179,6 +179,7 @@ struct App::Impl {
     void policy(const action::Policy& a);
     // Rebuilds the versions when the replica changed and autosaves the draft; once a frame.
     void policy_tick();
+    void note_policy_in_force();
     // Leaving the screen: a changed draft is written now.
     void flush_policy();
     // The clause library (parsed once), the questionnaire and the alert defaults.

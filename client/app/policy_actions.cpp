@@ -42,6 +42,12 @@ const PolicyVersionEntry* approved_entry(const PolicyForm& form) {
     return found;
 }
 
+bool is_approved_data(const json& data) {
+    const auto status = data.find("status");
+    return status != data.end() && status->is_string() &&
+           status->get_ref<const std::string&>() == to_string(PolicyStatus::approved);
+}
+
 std::string local_hh_mm(std::time_t now) {
     std::tm local{};
     localtime_r(&now, &local);
@@ -105,11 +111,16 @@ void start_new_draft(PolicyForm& form, const PolicyResources& r, const std::stri
     form.editing_section.clear();
 }
 
-// The working draft: the newest draft version when there is one.
+// The working draft: the newest draft version numbered above the approved one, when there is one.
+// A draft numbered below it is an old draft the server will not approve (older_than_approved): it
+// stays in the versions list, and work goes on in a new draft from the policy in force.
 void pick_working_draft(PolicyForm& form, const PolicyResources& r, const std::string& organisation_name) {
+    const PolicyVersionEntry* approved = approved_entry(form);
+    const int floor = approved ? approved->version.number : 0;
     const PolicyVersionEntry* newest = nullptr;
     for (const PolicyVersionEntry& e : form.versions)
-        if (e.version.status == PolicyStatus::draft && (!newest || e.version.number > newest->version.number))
+        if (e.version.status == PolicyStatus::draft && e.version.number > floor &&
+            (!newest || e.version.number > newest->version.number))
             newest = &e;
     if (!newest) {
         start_new_draft(form, r, organisation_name);
@@ -161,6 +172,7 @@ void App::Impl::policy_tick() {
                              return a.version.number < b.version.number;
                          });
         recompute_diff(form, i18n.language());
+        note_policy_in_force();
         // The working draft follows the replica: approved or deleted elsewhere, or changed on
         // another device while nothing here waits to be saved.
         if (state.user.is_admin() && !form.draft_id.empty() && form.draft_stored && !form.dirty) {
@@ -325,6 +337,9 @@ void App::Impl::policy(const action::Policy& a) {
                                          : choices_of(*r.alert_defaults);
         form.proposed_alerts = alert_choices_from_policy(form.draft.answers, *r.alert_defaults, current);
         form.alert_preview = preview_alert_changes(*r.alert_defaults, current, form.proposed_alerts);
+        // The retention period too: the server sets it from the approved policy.
+        if (auto retention = preview_retention_change(state.user.organisation_retention_years, form.draft.answers))
+            form.alert_preview.push_back(std::move(*retention));
         // What approval would refuse, shown before the user confirms (required answers, unfilled
         // placeholders).
         form.draft.document = assemble_policy(*r.library, *r.questionnaire, form.draft.answers, form.draft.language,
@@ -363,9 +378,15 @@ void App::Impl::policy(const action::Policy& a) {
             return;
         }
         const int number = approval.version->number;
-        // One push: both changes wait in the outbox until the engine's next tick.
+        // One push: both changes wait in the outbox until the engine's next tick, linked so that
+        // a refused approval takes the alert settings back instead of sending them alone.
+        const std::string settings_id = alert_settings_record_id(state.user.organisation_id);
         sync.put(policy_type, form.draft_id, to_json(*approval.version));
-        sync.put(alert_type, alert_settings_record_id(state.user.organisation_id), to_json(form.proposed_alerts));
+        sync.put(alert_type, settings_id, to_json(form.proposed_alerts));
+        sync.link({{policy_type, form.draft_id}, {alert_type, settings_id}});
+        // What the server sets on approval, shown once the approval is in (policy_tick).
+        form.awaiting_approval = form.draft_id;
+        form.approved_retention_years = retention_years_from_policy(approval.version->answers);
         form.approving = false;
         form.approve_errors = {};
         form.alert_preview.clear();
@@ -448,6 +469,31 @@ json App::Impl::policy_json() const {
             {"notice", policy_notice(i18n, form)},
             {"downloads", form.downloads},
             {"last_download", form.last_download}};
+}
+
+// What the approved policy sets, for the admin screen (alert rules shown as set by the policy),
+// and the organisation's retention period once this device's approval was accepted.
+void App::Impl::note_policy_in_force() {
+    PolicyForm& form = state.policy;
+    form.in_force = PolicyInForce{};
+    const PolicyResources r = policy_resources();
+    if (const PolicyVersionEntry* approved = approved_entry(form); approved && r.alert_defaults) {
+        (void)alert_choices_from_policy(approved->version.answers, *r.alert_defaults, {}, &form.in_force.alert_rules);
+        form.in_force.number = approved->version.number;
+        form.in_force.approved_on = approved->version.approved_on;
+    }
+    if (form.awaiting_approval.empty()) return;
+    const Replica& replica = sync.replica();
+    const Record* server = replica.server_version(policy_type, form.awaiting_approval);
+    const bool accepted = server && !server->deleted && !replica.pending({policy_type, form.awaiting_approval}) &&
+                          is_approved_data(server->data);
+    const bool refused = replica.rejected().count({policy_type, form.awaiting_approval}) > 0;
+    if (accepted && form.approved_retention_years)
+        state.user.organisation_retention_years = *form.approved_retention_years;
+    if (accepted || refused) {
+        form.awaiting_approval.clear();
+        form.approved_retention_years.reset();
+    }
 }
 
 } // namespace naervaer::client

@@ -55,6 +55,19 @@ struct PolicyResources {
     const AlertSettings* alert_defaults = nullptr;
 };
 
+// What the approved policy sets in the portal (alert_choices_from_policy): those alert rules are
+// shown as set by the policy on the admin screen and are not edited there (one source of truth).
+struct PolicyInForce {
+    int number = 0; // 0: no approved policy
+    std::optional<Date> approved_on;
+    std::vector<std::string> alert_rules;
+    bool sets(std::string_view rule_id) const {
+        for (const std::string& id : alert_rules)
+            if (id == rule_id) return true;
+        return false;
+    }
+};
+
 struct PolicyForm {
     static constexpr double autosave_ms = 1'500;
 
@@ -88,6 +101,9 @@ struct PolicyForm {
 
     // "Godkend": the alerts' preview first, then the push.
     bool approving = false;
+    PolicyInForce in_force;
+    std::string awaiting_approval;               // the version whose approval was pushed
+    std::optional<int> approved_retention_years; // what the server sets when it accepts it
     std::vector<AlertChange> alert_preview;
     AlertChoices proposed_alerts;
     PolicyCheck approve_errors;

@@ -260,14 +260,15 @@ void deletions_section(const ViewContext& ctx, const AdminState& admin) {
 
 } // namespace
 
-void admin_view(const ViewContext& ctx, AdminState& admin, const LoadedRules& rules, Actions& out) {
+void admin_view(const ViewContext& ctx, AdminState& admin, const LoadedRules& rules, const PolicyInForce& policy,
+                Actions& out) {
     ui::heading(ctx.tr("admin.title"));
     if (const std::string& e = ctx.i18n.pick(admin.error_da, admin.error_en); !e.empty()) ui::error_text(e);
     if (!admin.one_time_password.empty()) one_time_password_notice(ctx, admin, out);
 
     organisation_section(ctx, admin.organisation, out);
     departments_section(ctx, admin, out);
-    alert_settings_section(ctx, admin.alerts, rules, out);
+    alert_settings_section(ctx, admin.alerts, rules, policy, out);
 
     ui::subheading(ctx.tr("admin.users"));
     if (admin.loading && admin.users.empty()) ui::muted_text(ctx.tr("common.loading"));

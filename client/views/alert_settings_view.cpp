@@ -1,6 +1,8 @@
 // The organisation's alert rules (admin): when a leader gets a to-do to contact an absent
 // employee. Defaults follow seed 003 (Hjørring Kommune); Bradford is off by default and says why.
-// The choices are one synced record (alert_settings), so every leader's to-dos follow them.
+// The choices are one synced record (alert_settings), so every leader's to-dos follow them. The
+// rules the approved sickness absence policy speaks about are set by approving the policy
+// (docs/policy.md): shown with the policy's version, and not edited here.
 #include "views/views.hpp"
 #include "views/test_anchors.hpp"
 #include "views/widgets.hpp"
@@ -22,6 +24,8 @@ std::string limit_text(const ViewContext& ctx, AlertKind kind, const AlertRuleCh
         return ctx.i18n.format("alerts.limit.days_in_months", std::to_string(c.days), std::to_string(c.months));
     case AlertKind::bradford:
         return ctx.i18n.format("alerts.limit.bradford", std::to_string(c.threshold), std::to_string(c.weeks));
+    case AlertKind::spell_day:
+        return ctx.i18n.format("alerts.limit.spell_day", std::to_string(c.days));
     }
     return {};
 }
@@ -40,8 +44,9 @@ void number_field(const ViewContext& ctx, const char* label_key, const std::stri
 }
 
 void edit_rule(const ViewContext& ctx, const AlertRule& rule, AlertRuleChoice& c, const ValidationResult& errors,
-               std::size_t index) {
+               std::size_t index, bool set_by_policy) {
     ImGui::PushID(rule.id.c_str());
+    ImGui::BeginDisabled(set_by_policy);
     ImGui::Checkbox(ctx.i18n.pick(rule.title_da, rule.title_en).c_str(), &c.enabled);
     ui::test_anchor("admin.alerts.enabled", rule.id);
     ImGui::Indent();
@@ -61,7 +66,12 @@ void edit_rule(const ViewContext& ctx, const AlertRule& rule, AlertRuleChoice& c
         number_field(ctx, "alerts.field.threshold", rule.id, "threshold", c.threshold, errors, index);
         number_field(ctx, "alerts.field.weeks", rule.id, "weeks", c.weeks, errors, index);
         break;
+    case AlertKind::spell_day:
+        number_field(ctx, "alerts.field.day_of_absence", rule.id, "days", c.days, errors, index);
+        break;
     }
+    ImGui::EndDisabled();
+    if (set_by_policy) ui::muted_text(ctx.tr("alerts.set_by_policy_edit"));
     if (!rule.why_off_da.empty()) ui::colored_text(ui::color::text_muted, ctx.i18n.pick(rule.why_off_da, rule.why_off_en));
     ImGui::Unindent();
     ImGui::PopID();
@@ -70,9 +80,14 @@ void edit_rule(const ViewContext& ctx, const AlertRule& rule, AlertRuleChoice& c
 } // namespace
 
 void alert_settings_section(const ViewContext& ctx, AlertSettingsForm& form, const LoadedRules& rules,
-                            Actions& out) {
+                            const PolicyInForce& policy, Actions& out) {
     ui::subheading(ctx.tr("alerts.title"));
     ui::muted_text(ctx.tr("alerts.intro"));
+    if (policy.number > 0)
+        ui::muted_text(ctx.i18n
+                           .format("alerts.policy_in_force", std::to_string(policy.number),
+                                   policy.approved_on ? policy.approved_on->danish() : std::string())
+                           .c_str());
     if (!rules.alerts) {
         ui::error_text(ctx.tr("timeline.rules_failed"));
         return;
@@ -98,6 +113,10 @@ void alert_settings_section(const ViewContext& ctx, AlertSettingsForm& form, con
                 else
                     ui::muted_text(ctx.tr("alerts.off"));
                 ui::test_anchor("admin.alerts.state", c.id);
+                if (policy.sets(c.id)) {
+                    ui::muted_text(ctx.tr("alerts.set_by_policy"));
+                    ui::test_anchor("admin.alerts.set_by_policy", c.id);
+                }
                 ImGui::TableNextColumn();
                 ui::colored_text(ImGui::GetStyleColorVec4(ImGuiCol_Text), limit_text(ctx, rule->kind, c));
                 if (!c.enabled && !rule->why_off_da.empty())
@@ -114,7 +133,7 @@ void alert_settings_section(const ViewContext& ctx, AlertSettingsForm& form, con
     const ValidationResult errors = validate(form.choices, defaults);
     for (std::size_t i = 0; i < form.choices.rules.size(); ++i)
         if (const AlertRule* rule = defaults.find(form.choices.rules[i].id))
-            edit_rule(ctx, *rule, form.choices.rules[i], errors, i);
+            edit_rule(ctx, *rule, form.choices.rules[i], errors, i, policy.sets(rule->id));
     ui::vertical_space(0.5f);
     if (ui::button(ctx.tr("common.save"), errors.ok())) out.push_back(action::SaveAlertSettings{});
     ui::test_anchor("admin.alerts.save");

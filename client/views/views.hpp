@@ -24,10 +24,12 @@ void spell_editor_view(const ViewContext& ctx, SpellForm& form, Actions& out);
 void close_spell_view(const ViewContext& ctx, CloseSpellForm& form, Actions& out);
 void employee_editor_view(const ViewContext& ctx, EmployeeForm& form, Actions& out);
 void conflicts_view(const ViewContext& ctx, Actions& out);
-void admin_view(const ViewContext& ctx, AdminState& admin, const LoadedRules& rules, Actions& out);
+void admin_view(const ViewContext& ctx, AdminState& admin, const LoadedRules& rules, const PolicyInForce& policy,
+                Actions& out);
 // The admin screen's section on the organisation's alert rules.
+// Rules the approved policy sets are shown as such and not edited here.
 void alert_settings_section(const ViewContext& ctx, AlertSettingsForm& form, const LoadedRules& rules,
-                            Actions& out);
+                            const PolicyInForce& policy, Actions& out);
 // A consultant's jobcentre inbox and one referral of it (app/jobcenter_state.hpp).
 void jobcenter_inbox_view(const ViewContext& ctx, JobcenterState& jobcenter, Actions& out);
 void jobcenter_referral_view(const ViewContext& ctx, JobcenterState& jobcenter, Actions& out);

@@ -307,16 +307,21 @@ AlertRuleChoice* step_named(AlertChoices& choices, const AlertSettings& defaults
 } // namespace
 
 AlertChoices alert_choices_from_policy(const json& answers, const AlertSettings& defaults,
-                                       const AlertChoices& current) {
+                                       const AlertChoices& current, std::vector<std::string>* set) {
     AlertChoices out = choices_of(apply_choices(defaults, current));
     const PolicyThresholds t = policy_thresholds(answers);
+    // Each rule the policy speaks about is named in `set`, whatever it says.
+    const auto says = [&](AlertRuleChoice* c, bool speaks) {
+        if (c && speaks && set) set->push_back(c->id);
+        return c && speaks;
+    };
     if (AlertRuleChoice* c = first_of_kind(out, defaults, AlertKind::continuous_days);
-        c && t.contact_after_days) {
+        says(c, t.contact_after_days.has_value())) {
         c->enabled = true;
         c->days = *t.contact_after_days;
     }
     if (AlertRuleChoice* c = first_of_kind(out, defaults, AlertKind::spells_in_months);
-        c && t.frequent_absence_conversation) {
+        says(c, t.frequent_absence_conversation.has_value())) {
         c->enabled = *t.frequent_absence_conversation;
         if (c->enabled && t.frequent_spells && t.frequent_months) {
             c->spells = *t.frequent_spells;
@@ -324,7 +329,7 @@ AlertChoices alert_choices_from_policy(const json& answers, const AlertSettings&
         }
     }
     if (AlertRuleChoice* c = first_of_kind(out, defaults, AlertKind::days_in_months);
-        c && t.many_days_conversation) {
+        says(c, t.many_days_conversation.has_value())) {
         c->enabled = *t.many_days_conversation;
         if (c->enabled && t.many_days) {
             c->days = *t.many_days;
@@ -334,19 +339,17 @@ AlertChoices alert_choices_from_policy(const json& answers, const AlertSettings&
     // "Senest N uger efter første sygedag" is day 7N + 1 (day 1 = the first sick day, as the law's
     // 4 weeks are day 29, docs/deadlines.md). Not earlier than the law: the law's step covers it.
     if (AlertRuleChoice* c = step_named(out, defaults, policy_alert::conversation);
-        c && t.absence_conversation_weeks) {
+        says(c, t.absence_conversation_weeks.has_value())) {
         const int day = 7 * *t.absence_conversation_weeks + 1;
         c->enabled = day < law_conversation_day;
         if (c->enabled) c->days = day;
     }
     // The day from which the organisation asks for documentation; no documentation: off.
-    if (AlertRuleChoice* c = step_named(out, defaults, policy_alert::documentation)) {
-        if (t.sworn_statement_from_day) {
-            c->enabled = true;
-            c->days = *t.sworn_statement_from_day;
-        } else if (const std::optional<bool> asks = yes_no(answers, "sworn_statement"); asks && !*asks) {
-            c->enabled = false;
-        }
+    const std::optional<bool> asks = yes_no(answers, "sworn_statement");
+    if (AlertRuleChoice* c = step_named(out, defaults, policy_alert::documentation);
+        says(c, t.sworn_statement_from_day.has_value() || (asks && !*asks))) {
+        c->enabled = t.sworn_statement_from_day.has_value();
+        if (c->enabled) c->days = *t.sworn_statement_from_day;
     }
     return out;
 }

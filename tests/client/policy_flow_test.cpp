@@ -301,6 +301,27 @@ TEST_CASE("policy: the admin answers, edits, saves versions, compares, approves 
     CHECK(downloads[1].bytes.rfind("%PDF-", 0) == 0);
     CHECK(downloads[2].filename == "sygefravaerspolitik-vendsyssel-emballage-aps-v2.md");
     CHECK(downloads[2].bytes.find("Lederen ringer til medarbejderen efter 3 dage.") != std::string::npos);
+
+    // The admin screen shows the rules the policy speaks about as set by it (version 2), and they
+    // cannot be switched there; Bradford, which the policy does not mention, stays the admin's.
+    REQUIRE(c.click("nav.admin"));
+    for (const char* rule : {"continuous_week", "frequent_spells", "days_in_year", "policy_conversation",
+                             "documentation_day"}) {
+        const std::string anchor = std::string("admin.alerts.set_by_policy.") + rule;
+        CHECK_MESSAGE(c.scroll_to(anchor).contains(anchor), rule);
+    }
+    CHECK(c.scroll_to("admin.alerts.state.bradford").contains("admin.alerts.state.bradford"));
+    CHECK_FALSE(c.state()["items"].contains("admin.alerts.set_by_policy.bradford"));
+    REQUIRE(c.click("admin.alerts.edit"));
+    REQUIRE(c.click("admin.alerts.enabled.continuous_week")); // disabled: the click changes nothing
+    REQUIRE(c.click("admin.alerts.enabled.bradford"));
+    REQUIRE(c.click("admin.alerts.save"));
+    c.settle();
+    const json after = server_record(server, "alert_settings", alert_settings_record_id("org_demo"));
+    const AlertSettings now = apply_choices(alert_defaults(), decode_alert_choices(after["data"], ignored));
+    CHECK(now.find("continuous_week")->enabled);
+    CHECK(now.find("continuous_week")->days == 5);
+    CHECK(now.find("bradford")->enabled);
 }
 
 TEST_CASE("policy: HR and team leaders read the approved version and download it, without editing") {

@@ -998,3 +998,21 @@ TEST_CASE("policy: the retention period becomes the organisation's, previewed be
     CHECK_FALSE(retention_years_from_policy(with(large_public_employer(), {{"retention_years", "30"}})).has_value());
     CHECK_FALSE(preview_retention_change(5, unanswered).has_value());
 }
+
+TEST_CASE("policy: the rules a policy speaks about are named, those it is silent on are not") {
+    const AlertSettings& defaults = alert_defaults();
+    std::vector<std::string> set;
+    (void)alert_choices_from_policy(large_public_employer(), defaults, {}, &set);
+    CHECK(set == std::vector<std::string>{"continuous_week", "frequent_spells", "days_in_year", "policy_conversation",
+                                          "documentation_day"});
+    // The small company holds no care or many-days conversations and asks for no documentation:
+    // it speaks about those rules too (they are off), and holds the conversation at 4 weeks.
+    set.clear();
+    (void)alert_choices_from_policy(small_company(), defaults, {}, &set);
+    CHECK(set == std::vector<std::string>{"continuous_week", "frequent_spells", "days_in_year", "policy_conversation",
+                                          "documentation_day"});
+    // Nothing answered: nothing set; Bradford never.
+    set.clear();
+    (void)alert_choices_from_policy(json::object(), defaults, {}, &set);
+    CHECK(set.empty());
+}

@@ -360,9 +360,11 @@ inline constexpr int law_conversation_day = 29;
 //   and that is before the law's day 29; off at 4 weeks (the law's own step covers it);
 // - documentation_day: on with the day of the sworn statement when the policy asks for one, off
 //   when it asks for none.
-// An unanswered question leaves its rule as it was.
+// An unanswered question leaves its rule as it was. `set`, when given, receives the ids of the rules
+// the policy speaks about (on or off): those follow the approved policy, the rest stay the
+// organisation's own choice (the admin screen shows them as set by the policy).
 AlertChoices alert_choices_from_policy(const nlohmann::json& answers, const AlertSettings& defaults,
-                                       const AlertChoices& current = {});
+                                       const AlertChoices& current = {}, std::vector<std::string>* set = nullptr);
 
 // What approving the policy would change in the alerts, one sentence per rule that changes:
 //   "Syg i en uge: ændres fra 7 dage i træk til 5 dage i træk."
