@@ -14,9 +14,8 @@
 
 namespace naervaer::client {
 
-// The shipped templates are shipped_template_files() (form_template.hpp). Keep
-// NAERVAER_CLIENT_EMBEDDED_ASSETS in client/CMakeLists.txt in step with it (a unit test compares
-// it with assets/templates/).
+// The shipped templates are shipped_template_files() (form_template.hpp): every
+// assets/templates/*.json, which client/CMakeLists.txt embeds by the same glob.
 inline constexpr std::string_view diagnosis_terms_file = "guard/diagnosis-terms.json";
 
 struct LoadedTemplates {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <tuple>
 #include <utility>
 
 namespace naervaer {
@@ -256,7 +257,7 @@ FormTemplateParse parse_form_template_json(const json& j) {
     auto& errors = out.errors;
     Fields f(j, "", errors);
     f.only({"schema", "id", "version", "title_da", "title_en", "purpose_da", "purpose_en", "meets_rule",
-            "printable", "staircase", "sections", "note_en"});
+            "printable", "offered_from", "order", "staircase", "sections", "note_en"});
     f.schema(1);
 
     FormTemplate t;
@@ -266,6 +267,14 @@ FormTemplateParse parse_form_template_json(const json& j) {
     std::tie(t.purpose_da, t.purpose_en) = read_pair(f, "purpose", true);
     if (f.get("meets_rule", false)) t.meets_rule = read_id(f, "meets_rule");
     t.printable = f.boolean("printable").value_or(false);
+    t.offered_from = f.text("offered_from", false);
+    if (!t.offered_from.empty() && t.offered_from != "case")
+        f.error("offered_from", "expected \"case\" (or no offered_from: a form with its own screen)");
+    if (t.offered_from.empty()) {
+        if (f.get("order", false)) f.error("order", "only for a template with offered_from");
+    } else {
+        t.order = f.integer("order", true, 1, 1000).value_or(0);
+    }
 
     if (const json* steps = f.get("staircase", false)) {
         if (!steps->is_array() || steps->size() < 2) {
@@ -316,6 +325,8 @@ FormTemplateParse parse_form_template_json(const json& j) {
     if (errors.empty()) check_references(t, errors);
     if (errors.empty()) {
         t.source = j;
+        t.source.erase("offered_from");
+        t.source.erase("order");
         out.form = std::move(t);
     }
     return out;
@@ -325,27 +336,21 @@ json template_snapshot(const FormTemplate& form) {
     return form.source;
 }
 
-std::span<const std::string_view> shipped_template_files() {
-    static constexpr std::array<std::string_view, 10> files{
-        "templates/absence_conversation.v1.json",
-        "templates/care_conversation.v1.json",
-        "templates/contact_note.v1.json",
-        "templates/contact_request.v1.json",
-        "templates/empowerment.v1.json",
-        "templates/fast_track_referral.v1.json",
-        "templates/opportunity_statement_part1.v1.json",
-        "templates/policy_questionnaire.v1.json",
-        "templates/retention_plan.v1.json",
-        "templates/round_table.v1.json",
-    };
-    return files;
-}
-
-std::span<const std::string_view> conversation_template_ids() {
-    static constexpr std::array<std::string_view, 7> ids{
-        "absence_conversation", "care_conversation", "contact_note",          "round_table",
-        "empowerment",          "retention_plan",    "opportunity_statement_part1",
-    };
+std::vector<std::string_view> conversation_template_ids(std::span<const FormTemplate> shipped) {
+    std::vector<const FormTemplate*> newest;
+    for (const FormTemplate& form : shipped) {
+        auto same_id = std::find_if(newest.begin(), newest.end(), [&](const FormTemplate* t) { return t->id == form.id; });
+        if (same_id == newest.end())
+            newest.push_back(&form);
+        else if (form.version > (*same_id)->version)
+            *same_id = &form;
+    }
+    std::erase_if(newest, [](const FormTemplate* t) { return t->offered_from != "case"; });
+    std::sort(newest.begin(), newest.end(), [](const FormTemplate* a, const FormTemplate* b) {
+        return std::tie(a->order, a->id) < std::tie(b->order, b->id);
+    });
+    std::vector<std::string_view> ids;
+    for (const FormTemplate* form : newest) ids.push_back(form->id);
     return ids;
 }
 

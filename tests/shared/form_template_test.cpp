@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
+#include <set>
 
 using namespace naervaer;
 using naervaer::test::load_template;
@@ -24,6 +26,18 @@ bool has_error(const FormTemplateParse& p, std::string_view text) {
 std::string with_fields(std::string_view fields, std::string_view extra = "") {
     return std::string(R"({"schema":1,"id":"t","version":1,"title_da":"T","title_en":"T","purpose_da":"P","purpose_en":"P",)") +
            std::string(extra) + R"("sections":[{"id":"s","title_da":"S","title_en":"S","fields":)" + std::string(fields) + "}]}";
+}
+
+std::filesystem::path templates_dir() {
+    return std::filesystem::path(NAERVAER_ASSETS_DIR) / "templates";
+}
+
+// Every shipped template (shipped_template_files()), parsed; a file that does not parse fails the test.
+std::vector<FormTemplate> shipped_templates() {
+    std::vector<FormTemplate> out;
+    for (const std::string_view file : shipped_template_files())
+        out.push_back(load_template(std::filesystem::path(file).filename().string()));
+    return out;
 }
 
 constexpr std::string_view steps =
@@ -127,16 +141,71 @@ TEST_CASE("form templates: broken templates give path errors and no template") {
     CHECK_FALSE(one(R"({"id":"a","type":"checkbox","label_da":"A","label_en":"A"})").ok());
 }
 
+TEST_CASE("form templates: offered_from and order say where a template is offered, and are not in its snapshot") {
+    auto offered = parse_form_template(with_fields(R"([{"id":"a","type":"text","label_da":"A","label_en":"A"}])",
+                                                   R"("offered_from":"case","order":20,)"));
+    REQUIRE(offered.ok());
+    CHECK(offered.form->offered_from == "case");
+    CHECK(offered.form->order == 20);
+    CHECK_FALSE(template_snapshot(*offered.form).contains("offered_from"));
+    CHECK_FALSE(template_snapshot(*offered.form).contains("order"));
+    // Moving a template in the list is not a new version: its snapshot equals the unplaced one's.
+    auto unplaced = parse_form_template(with_fields(R"([{"id":"a","type":"text","label_da":"A","label_en":"A"}])"));
+    REQUIRE(unplaced.ok());
+    CHECK(unplaced.form->offered_from.empty());
+    CHECK(unplaced.form->order == 0);
+    CHECK(template_snapshot(*offered.form) == template_snapshot(*unplaced.form));
+
+    const auto one = [](std::string_view extra) {
+        return parse_form_template(with_fields(R"([{"id":"a","type":"text","label_da":"A","label_en":"A"}])", extra));
+    };
+    CHECK(has_error(one(R"("offered_from":"menu","order":1,)"), "offered_from: expected \"case\""));
+    CHECK(has_error(one(R"("offered_from":"case",)"), "order: is required"));
+    CHECK(has_error(one(R"("order":3,)"), "order: only for a template with offered_from"));
+    CHECK(has_error(one(R"("offered_from":"case","order":0,)"), "order: must be between 1 and 1000"));
+    CHECK(has_error(one(R"("offered_from":"case","order":"1",)"), "order: expected an integer"));
+    CHECK(has_error(one(R"("offered_from":true,"order":1,)"), "offered_from: expected a string"));
+    CHECK(has_error(one(R"("offered":"case",)"), "offered: unknown field"));
+}
+
+TEST_CASE("form templates: a case offers the newest version of each template that says so, by order") {
+    const auto form = [](std::string_view id, int version, std::string_view placement) {
+        json j = json::parse(with_fields(R"([{"id":"a","type":"text","label_da":"A","label_en":"A"}])", placement));
+        j["id"] = id;
+        j["version"] = version;
+        auto parsed = parse_form_template_json(j);
+        REQUIRE(parsed.ok());
+        return *parsed.form;
+    };
+    const std::vector<FormTemplate> shipped{
+        form("plan", 1, R"("offered_from":"case","order":20,)"),
+        form("note", 2, R"("offered_from":"case","order":30,)"),
+        form("note", 1, R"("offered_from":"case","order":5,)"),    // v2 moved it after the plan
+        form("talk", 1, R"("offered_from":"case","order":20,)"),   // same order as the plan: by id
+        form("retired", 1, R"("offered_from":"case","order":1,)"),
+        form("retired", 2, ""),                                   // no longer offered from a case
+        form("referral", 1, ""),
+    };
+    CHECK(conversation_template_ids(shipped) == std::vector<std::string_view>{"plan", "talk", "note"});
+    CHECK(conversation_template_ids({}).empty());
+}
+
+TEST_CASE("form templates: every file in assets/templates/ is shipped, named by its id and version") {
+    std::vector<std::string> on_disk;
+    for (const auto& entry : std::filesystem::directory_iterator(templates_dir()))
+        on_disk.push_back("templates/" + entry.path().filename().string());
+    std::sort(on_disk.begin(), on_disk.end());
+    const auto files = shipped_template_files();
+    CHECK(std::vector<std::string>(files.begin(), files.end()) == on_disk);
+    const std::vector<FormTemplate> shipped = shipped_templates();
+    REQUIRE(shipped.size() == files.size());
+    for (std::size_t i = 0; i < files.size(); ++i)
+        CHECK(files[i] == "templates/" + shipped[i].id + ".v" + std::to_string(shipped[i].version) + ".json");
+}
+
 TEST_CASE("form templates: every shipped template parses with Danish and English everywhere") {
-    const std::filesystem::path dir = std::filesystem::path(NAERVAER_ASSETS_DIR) / "templates";
-    std::vector<std::string> ids;
-    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-        if (entry.path().extension() != ".json") continue;
-        const std::string name = entry.path().filename().string();
-        INFO(name);
-        const FormTemplate t = load_template(name);
-        // The file name says which template and version it is.
-        CHECK(name == t.id + ".v" + std::to_string(t.version) + ".json");
+    for (const FormTemplate& t : shipped_templates()) {
+        INFO(t.id);
         CHECK_FALSE(t.title_da.empty());
         CHECK_FALSE(t.title_en.empty());
         CHECK_FALSE(t.purpose_da.empty());
@@ -155,13 +224,50 @@ TEST_CASE("form templates: every shipped template parses with Danish and English
         }
         for (const auto& step : t.staircase)
             CHECK((!step.label_da.empty() && !step.label_en.empty() && !step.description_da.empty() && !step.description_en.empty()));
-        ids.push_back(t.id);
     }
-    std::sort(ids.begin(), ids.end());
-    CHECK(ids == std::vector<std::string>{"absence_conversation", "care_conversation", "contact_note",
-                                          "contact_request", "empowerment", "fast_track_referral",
-                                          "opportunity_statement_part1", "policy_questionnaire", "retention_plan",
-                                          "round_table"});
+}
+
+TEST_CASE("form templates: every version of a template stays shipped, from 1 to the newest") {
+    // A record filled offline with an old version must still be accepted, so no version is removed.
+    std::map<std::string, std::vector<int>> versions;
+    for (const FormTemplate& t : shipped_templates()) versions[t.id].push_back(t.version);
+    REQUIRE_FALSE(versions.empty());
+    for (auto& [id, numbers] : versions) {
+        INFO(id);
+        std::sort(numbers.begin(), numbers.end());
+        for (std::size_t i = 0; i < numbers.size(); ++i) CHECK(numbers[i] == static_cast<int>(i) + 1);
+    }
+}
+
+TEST_CASE("form templates: a case offers the promised conversations and plans, each once, in a clear order") {
+    const std::vector<FormTemplate> shipped = shipped_templates();
+    const std::vector<std::string_view> offered = conversation_template_ids(shipped);
+    std::set<std::string_view> distinct(offered.begin(), offered.end());
+    CHECK(distinct.size() == offered.size());
+
+    // docs/forms.md, "The seven templates".
+    for (const std::string_view promised : {"absence_conversation", "care_conversation", "contact_note", "round_table",
+                                            "empowerment", "retention_plan", "opportunity_statement_part1"}) {
+        INFO(promised);
+        CHECK(distinct.count(promised) == 1);
+    }
+    // Forms with screens of their own (referrals, the policy) are not conversations.
+    for (const std::string_view own_screen : {"fast_track_referral", "contact_request", "policy_questionnaire"}) {
+        INFO(own_screen);
+        CHECK(distinct.count(own_screen) == 0);
+    }
+
+    // No two offered templates share a place in the list (the newest version of each decides).
+    std::set<int> orders;
+    for (const std::string_view id : offered) {
+        const FormTemplate* newest = nullptr;
+        for (const FormTemplate& t : shipped)
+            if (t.id == id && (!newest || t.version > newest->version)) newest = &t;
+        REQUIRE(newest);
+        INFO(id);
+        CHECK(newest->offered_from == "case");
+        CHECK(orders.insert(newest->order).second);
+    }
 }
 
 TEST_CASE("form templates: the absence conversation asks what the issue lists and meets the 4-week rule") {

@@ -22,7 +22,7 @@ ShippedTemplates embedded_templates() {
     for (const std::string_view file : shipped_template_files()) {
         const std::string_view text = assets::file(file);
         if (text.empty()) {
-            problem(file, "not embedded (list it in server/CMakeLists.txt)");
+            problem(file, "not embedded");
             continue;
         }
         FormTemplateParse parsed = parse_form_template(text);

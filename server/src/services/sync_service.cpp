@@ -350,7 +350,7 @@ private:
             // A new record is filled with a conversation template the portal ships, exactly as
             // shipped (the referral and policy questionnaire are forms too, but not conversations).
             const std::string name = record.template_id + " v" + std::to_string(record.template_version);
-            const auto conversations = conversation_template_ids();
+            const auto conversations = conversation_template_ids(templates_.forms);
             const bool is_conversation = std::find(conversations.begin(), conversations.end(),
                                                    record.template_id) != conversations.end();
             const FormTemplate* shipped =

@@ -96,9 +96,15 @@ struct FormTemplate {
     std::string purpose_da, purpose_en;
     std::string meets_rule; // a rule-set rule id a filed form meets ("absence_conversation"), or ""
     bool printable = false;
+    // Where the app offers the template: "case" (a conversation or plan, "Ny samtale" on a case) or
+    // "" (opened from its own screen: the referrals, the policy questionnaire). `order` is its place
+    // in the case's list, lowest first, and is set only with `offered_from`. Neither is part of
+    // `source`: where a template is offered is not what it asks.
+    std::string offered_from;
+    int order = 0;
     std::vector<StaircaseStep> staircase; // the steps staircase fields choose from
     std::vector<Section> sections;
-    nlohmann::json source; // the parsed document, the snapshot a record keeps
+    nlohmann::json source; // the parsed document without offered_from and order: the snapshot a record keeps
 
     // Fields in display order, across sections.
     std::vector<const Field*> fields() const;
@@ -173,12 +179,15 @@ struct StaircaseComparison {
 };
 std::vector<StaircaseComparison> compare_staircases(const FormTemplate& form, const nlohmann::json& answers);
 
-// The shipped templates, paths under assets/ ("templates/round_table.v1.json"). Client and server
-// embed the same files (a unit test compares the list with assets/templates/).
+// The shipped templates, paths under assets/ ("templates/round_table.v1.json"), sorted: every
+// assets/templates/*.json, listed by the build (shared/CMakeLists.txt), which the client and the
+// server embed alike. Every version of a template stays shipped: a record filled offline with an
+// old one must still be accepted.
 std::span<const std::string_view> shipped_template_files();
 // The ids of the templates a leader opens from a case as a conversation or plan ("Ny samtale"),
-// in the order they are offered; other templates (referral, policy questionnaire) are opened
-// from their own screens.
-std::span<const std::string_view> conversation_template_ids();
+// in the order they are offered: of `shipped`, the newest version of each id, when it says
+// "offered_from": "case", by `order` (then id). The views point into `shipped`. Other templates
+// (referral, policy questionnaire) are opened from their own screens.
+std::vector<std::string_view> conversation_template_ids(std::span<const FormTemplate> shipped);
 
 } // namespace naervaer
