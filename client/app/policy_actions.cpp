@@ -42,12 +42,6 @@ const PolicyVersionEntry* approved_entry(const PolicyForm& form) {
     return found;
 }
 
-bool is_approved_data(const json& data) {
-    const auto status = data.find("status");
-    return status != data.end() && status->is_string() &&
-           status->get_ref<const std::string&>() == to_string(PolicyStatus::approved);
-}
-
 std::string local_hh_mm(std::time_t now) {
     std::tm local{};
     localtime_r(&now, &local);
@@ -383,7 +377,7 @@ void App::Impl::policy(const action::Policy& a) {
         const std::string settings_id = alert_settings_record_id(state.user.organisation_id);
         sync.put(policy_type, form.draft_id, to_json(*approval.version));
         sync.put(alert_type, settings_id, to_json(form.proposed_alerts));
-        sync.link({{policy_type, form.draft_id}, {alert_type, settings_id}});
+        sync.link({policy_type, form.draft_id}, {{alert_type, settings_id}});
         // What the server sets on approval, shown once the approval is in (policy_tick).
         form.awaiting_approval = form.draft_id;
         form.approved_retention_years = retention_years_from_policy(approval.version->answers);
@@ -481,12 +475,13 @@ void App::Impl::note_policy_in_force() {
         (void)alert_choices_from_policy(approved->version.answers, *r.alert_defaults, {}, &form.in_force.alert_rules);
         form.in_force.number = approved->version.number;
         form.in_force.approved_on = approved->version.approved_on;
+        form.in_force.answers = approved->version.answers;
     }
     if (form.awaiting_approval.empty()) return;
     const Replica& replica = sync.replica();
     const Record* server = replica.server_version(policy_type, form.awaiting_approval);
     const bool accepted = server && !server->deleted && !replica.pending({policy_type, form.awaiting_approval}) &&
-                          is_approved_data(server->data);
+                          is_approved_policy_data(server->data);
     const bool refused = replica.rejected().count({policy_type, form.awaiting_approval}) > 0;
     if (accepted && form.approved_retention_years)
         state.user.organisation_retention_years = *form.approved_retention_years;

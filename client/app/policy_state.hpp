@@ -60,6 +60,7 @@ struct PolicyResources {
 struct PolicyInForce {
     int number = 0; // 0: no approved policy
     std::optional<Date> approved_on;
+    nlohmann::json answers; // the approved version's answers (null: none)
     std::vector<std::string> alert_rules;
     bool sets(std::string_view rule_id) const {
         for (const std::string& id : alert_rules)

@@ -102,10 +102,8 @@ void App::Impl::referral_before_sync() {
     for (auto it = s.sends.begin(); it != s.sends.end();) {
         const Replica::Key key{referral_type, it->referral_id};
         if (auto refused = replica.rejected().find(key); refused != replica.rejected().end()) {
-            // The server wrote nothing of that push. The mark was linked to the referral, so the
-            // engine discarded it rather than send it alone; refused itself, it is discarded here.
-            if (!it->mark_id.empty() && replica.rejected().count({todo_done_type, it->mark_id}))
-                sync.resolve_rejected({todo_done_type, it->mark_id}, false);
+            // The server wrote nothing of that push. The mark depends on the referral, so the
+            // engine discarded it rather than send it alone.
             if (s.open.record.id == it->referral_id) s.open.refusal = refused->second.message;
             it = s.sends.erase(it);
         } else if (!pending(replica, referral_type, it->referral_id)) {
@@ -472,7 +470,6 @@ void App::Impl::referral(const action::Referral& a) {
                 check_mark_within_case(m, *spell, mark_errors);
                 if (!mark_errors.ok() && !errors.find("fast_track_requested_on"))
                     errors.add("fast_track_requested_on", "invalid_date");
-                send.mark_id = m.id;
                 mark = m;
             }
         }
@@ -485,7 +482,7 @@ void App::Impl::referral(const action::Referral& a) {
         sync.put(referral_type, after.id, to_json(after));
         if (mark) {
             sync.put(todo_done_type, mark->id, to_json(*mark));
-            sync.link({{referral_type, after.id}, {todo_done_type, mark->id}});
+            sync.link({referral_type, after.id}, {{todo_done_type, mark->id}});
         }
         s.sends.push_back(std::move(send));
         f.record = std::move(after);

@@ -56,11 +56,10 @@ struct ReferralForm {
     int downloads = 0;
 };
 
-// A send pushed together with the case's fast-track mark (linked in the sync engine: if the server
-// refuses the referral, the mark is discarded instead of going out alone).
+// A send waiting for the server's answer (the case's fast-track mark goes with it, linked in the
+// sync engine: if the server refuses the referral, the mark is discarded instead of going out alone).
 struct PendingSend {
     std::string referral_id;
-    std::string mark_id; // "" when no mark was written
 };
 
 struct ReferralState {

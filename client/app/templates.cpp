@@ -20,6 +20,7 @@ LoadedTemplates load_templates(std::string_view (*read)(std::string_view name)) 
             loaded.templates.push_back(std::move(*form));
     loaded.terms = parse_asset(read, diagnosis_terms_file, &parse_diagnosis_terms, &DiagnosisTermsParse::terms,
                                loaded.errors);
+    for (const std::string_view id : conversation_template_ids(loaded.templates)) loaded.offered.emplace_back(id);
     return loaded;
 }
 

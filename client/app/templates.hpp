@@ -20,6 +20,8 @@ inline constexpr std::string_view diagnosis_terms_file = "guard/diagnosis-terms.
 
 struct LoadedTemplates {
     std::vector<FormTemplate> templates; // those that parsed, in shipped_template_files() order
+    // The ids offered from a case, in their order (conversation_template_ids), computed once.
+    std::vector<std::string> offered;
     std::optional<DiagnosisTerms> terms; // none when the file failed: no guard, and an error
     // "templates/round_table.v1.json: sections[1].fields[2].type: unknown type" (for developers).
     std::vector<std::string> errors;

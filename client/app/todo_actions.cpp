@@ -162,7 +162,11 @@ void App::Impl::edit_alert_settings() {
 void App::Impl::save_alert_settings(bool defaults) {
     AlertSettingsForm& form = state.admin.alerts;
     if (!state.user.is_admin() || !rules.alerts || state.user.organisation_id.empty()) return;
-    const AlertChoices choices = defaults ? choices_of(*rules.alerts) : form.choices;
+    AlertChoices choices = defaults ? choices_of(*rules.alerts) : form.choices;
+    // The rules the approved policy speaks about keep what it says, whatever the form held: a
+    // reset to the defaults, or an approval that arrived while the form was open.
+    if (const json& policy = state.policy.in_force.answers; !policy.is_null())
+        choices = alert_choices_from_policy(policy, *rules.alerts, choices);
     if (!validate(choices, *rules.alerts).ok()) return; // the view shows the errors
     sync.put(alert_settings_type, alert_settings_record_id(state.user.organisation_id), to_json(choices));
     form = AlertSettingsForm{};

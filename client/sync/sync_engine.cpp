@@ -116,6 +116,7 @@ void SyncEngine::on_answer(uint64_t epoch, const std::vector<Replica::Pending>& 
 
 void SyncEngine::on_synced(const std::vector<Replica::Pending>& sent, const SyncResponse& response) {
     replica_.apply(sent, response);
+    forget_settled_links();
 
     std::vector<Replica::Key> touched;
     touched.reserve(sent.size() + response.changes.size() + response.conflicts.size());
@@ -153,7 +154,6 @@ void SyncEngine::on_rejected(const std::vector<Replica::Pending>& sent, const Ap
     // everything else goes out again straight away.
     std::size_t rejected = 0;
     std::vector<Replica::Key> refused;
-    std::string refused_message;
     for (const auto& entry : error.changes) {
         if (!entry.is_object()) continue;
         auto index = entry.find("index");
@@ -168,10 +168,9 @@ void SyncEngine::on_rejected(const std::vector<Replica::Pending>& sent, const Ap
         const std::string message = language_ == "en" && !en.empty() ? en : text("message");
         replica_.reject({sent[i].change.type, sent[i].change.id}, text("code"), message);
         refused.push_back({sent[i].change.type, sent[i].change.id});
-        if (refused_message.empty()) refused_message = message;
         ++rejected;
     }
-    discard_linked(refused, refused_message);
+    discard_dependents(refused);
     store_.save_local(replica_);
     ++revision_;
     if (rejected == 0) {
@@ -183,32 +182,24 @@ void SyncEngine::on_rejected(const std::vector<Replica::Pending>& sent, const Ap
     sync_now();
 }
 
-void SyncEngine::link(std::vector<Replica::Key> keys) {
-    // Groups whose changes all left the outbox are done with.
-    std::erase_if(linked_, [&](const std::vector<Replica::Key>& group) {
-        return std::none_of(group.begin(), group.end(), [&](const Replica::Key& k) {
-            return replica_.pending(k) || replica_.rejected().count(k) > 0;
-        });
-    });
-    if (keys.size() > 1) linked_.push_back(std::move(keys));
+void SyncEngine::link(const Replica::Key& primary, std::vector<Replica::Key> dependents) {
+    forget_settled_links();
+    if (!dependents.empty()) links_.push_back({primary, std::move(dependents)});
 }
 
-void SyncEngine::discard_linked(const std::vector<Replica::Key>& refused, const std::string& message) {
-    const auto was_refused = [&](const Replica::Key& k) {
-        return std::find(refused.begin(), refused.end(), k) != refused.end();
-    };
-    for (auto group = linked_.begin(); group != linked_.end();) {
-        if (std::none_of(group->begin(), group->end(), was_refused)) {
-            ++group;
-            continue;
-        }
-        for (const Replica::Key& k : *group) {
-            if (was_refused(k)) continue;
-            replica_.reject(k, "rejected_with", message); // only when still in the outbox
-            replica_.resolve_rejected(k, false);
-        }
-        group = linked_.erase(group);
-    }
+// A link whose primary is neither waiting nor refused was accepted: nothing depends on it any more.
+void SyncEngine::forget_settled_links() {
+    std::erase_if(links_, [&](const Link& link) {
+        return !replica_.pending(link.primary) && replica_.rejected().count(link.primary) == 0;
+    });
+}
+
+void SyncEngine::discard_dependents(const std::vector<Replica::Key>& refused) {
+    std::erase_if(links_, [&](const Link& link) {
+        if (std::find(refused.begin(), refused.end(), link.primary) == refused.end()) return false;
+        for (const Replica::Key& k : link.dependents) replica_.discard(k);
+        return true;
+    });
 }
 
 void SyncEngine::retry_later(const ApiError& error) {

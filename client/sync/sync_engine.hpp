@@ -9,8 +9,8 @@
 // - 401 (and 403 password_change_required / csrf): the session is gone. The engine pauses and
 //   tells the app; the outbox stays, in memory and in storage, for when the user is back.
 // - 4xx with error.changes: those changes are rejected (kept for the user to fix), the rest is
-//   pushed again immediately, but for changes linked to a rejected one (link()): those are
-//   discarded, so none of a group that must stand or fall together goes out alone.
+//   pushed again immediately, but for changes that depend on a rejected one (link()): those are
+//   discarded, so none of them goes out without it.
 // - Conflicts stay in the replica until the user keeps theirs or takes the server's.
 // - When idle, it syncs every 30 seconds (a timer, not a render loop).
 #include "platform/platform.hpp"
@@ -71,12 +71,13 @@ class SyncEngine {
     void remove(const std::string& type, const std::string& id);
     void resolve_conflict(const Replica::Key& key, bool keep_mine);
     void resolve_rejected(const Replica::Key& key, bool retry);
-    // Changes put just before, meant to be written together (a policy approval and the alert
-    // settings it sets; a referral sent and the mark that dates its request). They go out in one
-    // push, where the server writes all or nothing; should the server refuse one of them, the
-    // others' local changes are discarded (the server versions stand) instead of being pushed
-    // alone. Kept in memory: a reload before the push forgets the link, not the changes.
-    void link(std::vector<Replica::Key> keys);
+    // Changes put just before that depend on `primary` (the alert settings a policy approval sets;
+    // the mark that dates a referral's request). They go out in one push with it, where the server
+    // writes all or nothing; should the server refuse `primary`, the dependents' local changes are
+    // discarded (the server versions stand) instead of being pushed alone. A refused dependent
+    // leaves `primary` alone. Once `primary` is accepted the link is gone. Kept in memory: a reload
+    // before the push forgets the link, not the changes.
+    void link(const Replica::Key& primary, std::vector<Replica::Key> dependents);
 
     const Replica& replica() const { return replica_; }
     // Bumps whenever what the user sees may have changed, so derived views can be rebuilt lazily.
@@ -97,7 +98,8 @@ class SyncEngine {
     void retry_later(const ApiError& error);
     void set_error(const ApiError& error);
     void local_edit_done();
-    void discard_linked(const std::vector<Replica::Key>& refused, const std::string& message);
+    void discard_dependents(const std::vector<Replica::Key>& refused);
+    void forget_settled_links();
 
     Platform& platform_;
     ApiClient& api_;
@@ -114,7 +116,11 @@ class SyncEngine {
     double retry_delay_ms_ = first_retry_ms;
     double last_sync_ms_ = -1;
     ApiError last_error_;
-    std::vector<std::vector<Replica::Key>> linked_;
+    struct Link {
+        Replica::Key primary;
+        std::vector<Replica::Key> dependents;
+    };
+    std::vector<Link> links_;
 };
 
 } // namespace naervaer::client

@@ -182,7 +182,7 @@ void fast_track_banner(const ViewContext& ctx, const AbsenceSpell& spell, const 
 // The template a leader fills in to meet this step ("absence_conversation" for the 4-week
 // conversation, "retention_plan"), among those offered from a case.
 const FormTemplate* template_meeting(const LoadedTemplates& templates, const std::string& rule_id) {
-    for (const std::string_view id : conversation_template_ids(templates.templates))
+    for (const std::string& id : templates.offered)
         if (const FormTemplate* t = templates.find(id); t && t->meets_rule == rule_id) return t;
     return nullptr;
 }
@@ -406,12 +406,12 @@ void case_conversations(const ViewContext& ctx, const AbsenceSpell& spell, const
         ImGui::EndTable();
     }
     ui::vertical_space(0.5f);
-    // The templates offered from a case, in their order (conversation_template_ids).
+    // The templates offered from a case, in their order (LoadedTemplates::offered).
     const bool open = ImGui::CollapsingHeader((std::string(ctx.tr("conversations.new")) + "###new_conversation").c_str());
     ui::test_anchor("case.conversations.new");
     if (!open) return;
     if (!ui::begin_list_table("templates", {{"##title", 2.2f}, {"##purpose", 5}}, 0, ImVec2(0, 0), false)) return;
-    for (const std::string_view id : conversation_template_ids(templates.templates)) {
+    for (const std::string& id : templates.offered) {
         const FormTemplate* form = templates.find(id);
         if (!form) continue;
         ImGui::PushID(form->id.c_str());

@@ -44,8 +44,10 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "naervaer-server: retention: %s\n", error.c_str());
             return 1;
         }
-        std::printf("Retention: %zu conversation record(s) and %zu agreement mark(s) deleted in %zu organisation(s)\n",
-                    summary->records_deleted, summary->marks_deleted, summary->organisations);
+        std::printf("Retention: %zu conversation record(s), %zu agreement mark(s) and %zu closed referral(s) deleted "
+                    "in %zu organisation(s)\n",
+                    summary->records_deleted, summary->marks_deleted, summary->referrals_deleted,
+                    summary->organisations);
         if (summary->failures > 0) {
             std::fprintf(stderr, "naervaer-server: retention failed for %zu organisation(s)\n", summary->failures);
             return 1;

@@ -220,7 +220,8 @@ std::optional<RetentionSummary> run_retention_once(const Config& config, std::st
         RetentionService service(store, effective_clock(config.clock));
         const RetentionReport report = service.run_once();
         store.close();
-        return RetentionSummary{report.organisations, report.records_deleted, report.marks_deleted, report.failures};
+        return RetentionSummary{report.organisations, report.records_deleted, report.marks_deleted, report.failures,
+                                report.referrals_deleted};
     } catch (const std::exception& e) {
         error = e.what();
         return std::nullopt;

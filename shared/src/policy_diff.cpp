@@ -295,10 +295,9 @@ AlertRuleChoice* first_of_kind(AlertChoices& choices, const AlertSettings& defau
     return nullptr;
 }
 
-// The spell_day steps are several of one kind, so they are named (alerts-default.json).
+// The policy's own steps are named (alerts-default.json): their kinds hold other rules too.
 AlertRuleChoice* step_named(AlertChoices& choices, const AlertSettings& defaults, std::string_view id) {
-    const AlertRule* rule = defaults.find(id);
-    if (!rule || rule->kind != AlertKind::spell_day) return nullptr;
+    if (!defaults.find(id)) return nullptr;
     for (AlertRuleChoice& c : choices.rules)
         if (c.id == id) return &c;
     return nullptr;
@@ -415,6 +414,12 @@ std::vector<AlertChange> preview_alert_changes(const AlertSettings& defaults, co
         out.push_back(std::move(change));
     }
     return out;
+}
+
+bool is_approved_policy_data(const json& data) {
+    const auto status = data.find("status");
+    return data.is_object() && status != data.end() && status->is_string() &&
+           status->get_ref<const std::string&>() == to_string(PolicyStatus::approved);
 }
 
 std::optional<int> retention_years_from_policy(const json& answers) {

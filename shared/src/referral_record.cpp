@@ -81,6 +81,16 @@ void check_meeting(ValidationResult& v, const MeetingBooking& m, const std::opti
     check_text(v, path + ".participants", m.participants, true, participants_length, true);
 }
 
+// Keys of a request body's object that are not among `known`: "unknown_key" each, at `prefix` +
+// the key. The jobcentre's request bodies are strict (docs/api.md).
+void refuse_unknown_keys(const json& object, std::initializer_list<std::string_view> known, const std::string& prefix,
+                         ValidationResult& errors) {
+    if (!object.is_object()) return;
+    for (auto it = object.begin(); it != object.end(); ++it)
+        if (std::find(known.begin(), known.end(), it.key()) == known.end())
+            errors.add(prefix + it.key(), "unknown_key", it.key());
+}
+
 // The server-owned fields of `from` copied onto `to`: whatever a client sent there is replaced.
 void copy_server_fields(const ReferralRecord& from, ReferralRecord& to) {
     to.sent_on = from.sent_on;
@@ -227,10 +237,7 @@ json to_json(const ReferralRecord& r) {
 MeetingBooking decode_meeting_booking(const json& data, ValidationResult& errors, std::string_view path) {
     JsonReader r(data, errors, std::string(path));
     MeetingBooking m;
-    if (data.is_object())
-        for (auto it = data.begin(); it != data.end(); ++it)
-            if (it.key() != "date" && it.key() != "time" && it.key() != "place" && it.key() != "participants")
-                errors.add(std::string(path) + "." + it.key(), "unknown_key", it.key());
+    refuse_unknown_keys(data, {"date", "time", "place", "participants"}, std::string(path) + ".", errors);
     if (auto d = r.date("date", true)) m.date = *d;
     m.time = r.string("time", false, 5);
     m.place = r.string("place", true, place_length);
@@ -486,9 +493,7 @@ JobcenterActionInput decode_jobcenter_action(const json& body, ValidationResult&
     const std::size_t before = errors.errors().size();
     read_enum(r, errors, "action", true, jobcenter_action_from_string, in.action);
     if (errors.errors().size() != before) return in; // no action known: its parts cannot be read
-    const std::string_view key = action_key(in.action);
-    for (auto it = body.begin(); it != body.end(); ++it)
-        if (it.key() != "action" && it.key() != key) errors.add(it.key(), "unknown_key", it.key());
+    refuse_unknown_keys(body, {"action", action_key(in.action)}, "", errors);
 
     switch (in.action) {
     case JobcenterAction::acknowledge: break;

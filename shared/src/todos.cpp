@@ -315,7 +315,7 @@ std::vector<Todo> compute_todos(const TodoInput& input) {
     if (!input.spells_by_employee) return todos;
     const DoneMarks& marks = input.marks ? *input.marks : no_marks();
     SnapshotCache snapshots(input.stats);
-    Collector collect{input, marks, todos, owners, snapshots};
+    Collector collect{input, marks, todos, owners, snapshots, false, {}};
     if (input.alerts)
         for (const AlertRule& r : input.alerts->rules) collect.track_steps |= r.enabled && !r.done_with.empty();
     // Cases that ended before this day, and agreements due before it, are history.

@@ -423,6 +423,16 @@ TEST_CASE("policy: approving a draft that changed meanwhile refuses the whole pu
     CHECK(refused_field(stale, "base_rev")["code"] == "stale_approval");
     CHECK(admin.get("/api/v1/records/alert_settings/alerts-org_demo").status == 404); // never written
     CHECK(read_record(admin, "policy_version", "policy-1-a")["data"]["status"] == "draft");
+
+    // The same approval sent again after its answer was lost is not "changed on another device":
+    // it is answered as a conflict with what the server has, like any stale push.
+    const json current = read_record(admin, "policy_version", "policy-1-a");
+    REQUIRE(admin.push(json::array({policy_change("policy-1-a", approval_of(current["data"]), current["rev"])}))
+                .status == 200);
+    const Reply retry =
+        admin.push(json::array({policy_change("policy-1-a", approval_of(current["data"]), current["rev"])}));
+    CHECK_MESSAGE(retry.status == 200, retry.raw);
+    CHECK(retry.body["conflicts"].size() == 1);
 }
 
 TEST_CASE("policy: approval sets the organisation's retention period from the policy, audited") {

@@ -816,7 +816,7 @@ TEST_CASE("referrals: a meeting is booked ahead, and the meeting object takes no
     CHECK(book({{"date", danish_day(0)}, {"place", "Jobcentret"}, {"participants", "Åse, HR"}}).status == 200);
 }
 
-TEST_CASE("referrals: an employee with a referral or a conversation record is not deleted") {
+TEST_CASE("referrals: an employee with an open referral is not deleted, closed referrals go with the employee") {
     TestServer server;
     REQUIRE(server.started());
     Session hr = demo_hr(server);
@@ -831,9 +831,24 @@ TEST_CASE("referrals: an employee with a referral or a conversation record is no
     CHECK(remove.status == 422);
     CHECK(refused_field(remove, "id")["code"] == "employee_has_records");
     CHECK(read_record(hr, "employee", "del-emp")["deleted"] == false);
-    // The referral can still be withdrawn, and the jobcentre still reads it.
+    // The jobcentre still reads it, and the employer can still withdraw it.
     Session hjoerring = demo_consultant_hjoerring(server);
     CHECK(hjoerring.get("/api/v1/jobcenter/referrals/del-ref").status == 200);
+    json withdrawn = read_record(hr, "referral", "del-ref");
+    json data = withdrawn["data"];
+    data["status"] = "closed";
+    REQUIRE(hr.push(json::array({referral_change("del-ref", data, withdrawn["rev"])})).status == 200);
+    // Closed, it no longer keeps the employee: deleting them takes the closed referral along, with
+    // a row in the deletion log, and the jobcentre can no longer read it.
+    const json now_employee = read_record(hr, "employee", "del-emp");
+    const Reply gone = hr.push(json::array({delete_change("employee", "del-emp", now_employee["rev"])}));
+    CHECK_MESSAGE(gone.status == 200, gone.raw);
+    CHECK(hr.get("/api/v1/records/referral/del-ref").status == 404);
+    CHECK(hjoerring.get("/api/v1/jobcenter/referrals/del-ref").status == 404);
+    bool logged = false;
+    for (const json& row : demo_admin(server).get("/api/v1/admin/deletions").body["deletions"])
+        logged = logged || (row["record_id"] == "del-ref" && row["type"] == "referral");
+    CHECK(logged);
 
     // An employee with nothing attached is deleted as before.
     REQUIRE(hr.push(json::array({employee_change("del-free", "Bo Berg", "demo-dept-produktion", "860")})).status == 200);

@@ -4,6 +4,7 @@
 // clock is moved years ahead to reach the boundaries; dates below are worked out by hand.
 #include "cli.hpp"
 #include "conversation_helpers.hpp"
+#include "referral_helpers.hpp"
 #include "services/retention_service.hpp"
 
 #include <sqlite3.h>
@@ -436,4 +437,44 @@ TEST_CASE("organisation: admins set how many years records are kept, 1 to 20, an
     // On the next login too.
     CHECK(demo_admin(server).post("/api/v1/auth/login", {{"email", "admin@demo.naervaer.dk"}, {"password", "demo-admin"}})
               .body["organisation"]["record_retention_years"] == 20);
+}
+
+TEST_CASE("retention: a closed referral of a closed case goes on the same schedule, an open one stays") {
+    TestServer server;
+    REQUIRE(server.started());
+    move_to(server, date(2025, 6, 12));
+    {
+        Session hr = demo_hr(server);
+        hire(hr, "ret-ref-emp");
+        REQUIRE(hr.push(json::array({spell_change("ret-ref-case", "ret-ref-emp", "2025-06-02", "2025-06-10")})).status ==
+                200);
+        // Two contact requests about the case to the employer's own jobcentre (Hjørring, 860); one
+        // is withdrawn (closed), the other stays open.
+        const auto request = [&](const std::string& id) {
+            json data = contact_request_data("ret-ref-emp", "860", "Spørgsmål om delvis raskmelding.", "sent");
+            data["spell_id"] = "ret-ref-case";
+            const Reply sent = hr.push(json::array({referral_change(id, data)}));
+            REQUIRE_MESSAGE(sent.status == 200, sent.raw);
+        };
+        request("ret-ref-closed");
+        request("ret-ref-open");
+        json withdrawn = read_record(hr, "referral", "ret-ref-closed");
+        json data = withdrawn["data"];
+        data["status"] = "closed";
+        const Reply closed = hr.push(json::array({referral_change("ret-ref-closed", data, withdrawn["rev"])}));
+        REQUIRE_MESSAGE(closed.status == 200, closed.raw);
+    }
+    // Closed 10-06-2025, kept 5 years: on 10-06-2030 both are there, on 11-06-2030 the closed one
+    // is gone, with a row in the deletion log, and the open one stays.
+    restart_on(server, date(2030, 6, 10));
+    CHECK(status_of(demo_admin(server), "referral", "ret-ref-closed") == 200);
+    restart_on(server, date(2030, 6, 11));
+    Session admin = demo_admin(server);
+    CHECK(status_of(admin, "referral", "ret-ref-closed") == 404);
+    CHECK(status_of(admin, "referral", "ret-ref-open") == 200);
+    const json deletions = admin.get("/api/v1/admin/deletions").body["deletions"];
+    REQUIRE(deletions.size() == 1);
+    CHECK(deletions[0]["type"] == "referral");
+    CHECK(deletions[0]["record_id"] == "ret-ref-closed");
+    CHECK(deletions[0]["reason"] == "retention");
 }

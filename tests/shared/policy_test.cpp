@@ -913,8 +913,8 @@ TEST_CASE("policy: the policy becomes alert choices, with a preview of what chan
     CHECK(changes[2].text_en == "Many sick days: turned on (15 sick days within 12 months).");
     CHECK(changes[3].text_da == "Sygefraværssamtale efter politikken: slås til (15. sygedag).");
     CHECK(changes[3].text_en == "Absence conversation by the policy: turned on (day 15 of the absence).");
-    CHECK(changes[4].text_da == "Dokumentation for sygdom: slås til (2. sygedag).");
-    CHECK(changes[4].text_en == "Documentation of sickness: turned on (day 2 of the absence).");
+    CHECK(changes[4].text_da == "Dokumentation for sygdom: slås til (2 dage i træk).");
+    CHECK(changes[4].text_en == "Documentation of sickness: turned on (2 days in a row).");
 
     // The small company holds no care conversations: that alert goes off; the week stays as it is.
     const AlertChoices small = alert_choices_from_policy(small_company(), defaults);

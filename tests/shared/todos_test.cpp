@@ -1030,9 +1030,9 @@ TEST_CASE("todos: hidden agreement fields give nothing") {
     CHECK(t.detail_da == "Aftalt i Fastholdelsesplan 07-04-2025 · ansvarlig: Bo Hansen");
 }
 
-// The policy's steps on a day of the spell (AlertKind::spell_day, alerts-default.json): the policy
-// of a large employer holds the absence conversation within 2 weeks (day 15) and asks for a sworn
-// statement from day 3.
+// The policy's own rules (alerts-default.json): a policy that holds the absence conversation within
+// 2 weeks (day 15, a spell_day step listed ahead) and asks for a sworn statement from day 3 (an
+// alert on that day).
 namespace {
 AlertSettings with_policy_steps(int conversation_day, int documentation_day) {
     AlertSettings s = default_alerts();
@@ -1048,7 +1048,7 @@ AlertSettings with_policy_steps(int conversation_day, int documentation_day) {
 }
 } // namespace
 
-TEST_CASE("policy steps: listed from the first sick day, due on their day of the spell") {
+TEST_CASE("policy steps: the conversation is listed from the first sick day, documentation on its day") {
     // First day Wed 05-03-2025 (day 1). Day 3 = Fri 07-03-2025, day 15 = 05-03 + 14 = Wed
     // 19-03-2025 (2 weeks after the first sick day). The law's conversation: 05-03 + 28 = Wed
     // 02-04-2025. Today is day 1, Wed 05-03-2025: this week ends Sun 09-03.
@@ -1059,9 +1059,13 @@ TEST_CASE("policy steps: listed from the first sick day, due on their day of the
     w.add_spell("e1", back_soon("s1", first));
 
     auto todos = w.todos(first);
-    const Todo& documentation = get(todos, "s1/alert/documentation_day");
+    // Documentation is an alert: nothing before day 3, then due that day.
+    CHECK(find(todos, "s1/alert/documentation_day") == nullptr);
+    CHECK(find(w.todos(d(2025, 3, 6)), "s1/alert/documentation_day") == nullptr);
+    const auto on_day_3 = w.todos(d(2025, 3, 7));
+    const Todo& documentation = get(on_day_3, "s1/alert/documentation_day");
     CHECK(documentation.due == d(2025, 3, 7));
-    CHECK(documentation.days_left == 2);
+    CHECK(documentation.days_left == 0);
     CHECK(documentation.bucket == TodoBucket::this_week);
     CHECK(documentation.source == TodoSource::alert);
     CHECK(documentation.detail_da.find("fra 3. sygedag") != std::string::npos);

@@ -64,7 +64,7 @@ PolicyVersion stored_version(const StoredRecord& stored) {
     return decode_policy_version(stored.record.data, ignored);
 }
 
-bool is_approved(const StoredRecord& record) { return is_approval(record.record.data); }
+bool is_approved(const StoredRecord& record) { return is_approved_policy_data(record.record.data); }
 
 // The organisation's versions besides `id`: a new version takes a number no other version has, and
 // an approval makes the newest approved version (a draft numbered below the approved one is an old
@@ -83,12 +83,6 @@ void check_number(Transaction& tx, const std::string& org_id, const std::string&
 }
 
 } // namespace
-
-bool is_approval(const json& data) {
-    const auto status = data.find("status");
-    return status != data.end() && status->is_string() &&
-           status->get_ref<const std::string&>() == to_string(PolicyStatus::approved);
-}
 
 const PolicyAssets& embedded_policy_assets() {
     static const PolicyAssets assets = load_policy_assets();
@@ -131,7 +125,7 @@ json prepare_policy_version(Transaction& tx, const std::string& id, const json& 
     }
     // An approved version never changes (refused above), so the numbers matter for new ones and
     // approvals.
-    if (!(before && before->status == PolicyStatus::approved))
+    if (!before || (before->status != PolicyStatus::approved && after.status == PolicyStatus::approved))
         check_number(tx, who.org_id(), id, after, !before, check);
     if (!check.ok()) throw_check(check);
     return to_json(after);
@@ -139,7 +133,7 @@ json prepare_policy_version(Transaction& tx, const std::string& id, const json& 
 
 void apply_policy_approval(Transaction& tx, const AuthContext& who, const json& stored_data,
                            const StoredRecord* before, const std::string& now) {
-    if (!is_approval(stored_data) || (before && is_approved(*before))) return;
+    if (!is_approved_policy_data(stored_data) || (before && is_approved(*before))) return;
     const auto answers = stored_data.find("answers");
     if (answers == stored_data.end()) return;
     const std::optional<int> years = retention_years_from_policy(*answers);

@@ -47,12 +47,6 @@ nlohmann::json prepare_policy_version(Transaction& tx, const std::string& id, co
 void apply_policy_approval(Transaction& tx, const AuthContext& who, const nlohmann::json& stored_data,
                            const StoredRecord* before, const std::string& now);
 
-// Whether pushed data says "status": "approved".
-bool is_approval(const nlohmann::json& data);
-
-// Whether pushed data says "status": "approved".
-bool is_approval(const nlohmann::json& data);
-
 // Drafts may be deleted; an approved version is kept (422 "approved_locked" on "status").
 void refuse_approved_policy_delete(const StoredRecord& existing);
 

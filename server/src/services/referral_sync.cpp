@@ -111,8 +111,10 @@ void check_routing(Transaction& tx, const std::string& org_id, const ReferralRec
         if (const auto organisation = tx.find_organisation(org_id))
             if (const Municipality* m = referral_assets().municipalities.find_by_name(organisation->municipality))
                 own = m->code;
-        const bool allowed = referral.municipality_code == home || referral.municipality_code == own;
-        if (!allowed) result.add("municipality_code", "not_home_municipality", home.empty() ? own : home);
+        const std::string& code = referral.municipality_code;
+        const bool allowed = (!home.empty() && code == home) || (!own.empty() && code == own);
+        if (!allowed && home.empty() && own.empty()) result.add("municipality_code", "home_municipality_unknown");
+        else if (!allowed) result.add("municipality_code", "not_home_municipality", home.empty() ? own : home);
     }
     if (!result.ok()) throw errors::validation(result.to_json());
 }
@@ -222,6 +224,12 @@ void update_inbox_of(Transaction& tx, const std::string& org_id, const RecordWri
     ValidationResult ignored;
     const ReferralRecord referral = decode_referral(write.data, write.id, ignored);
     if (const auto row = inbox_row_of(org_id, write.id, referral, write.updated_at)) tx.upsert_inbox(*row);
+}
+
+bool is_closed_referral(const StoredRecord& record) {
+    const auto status = record.record.data.find("status");
+    return status != record.record.data.end() && status->is_string() &&
+           status->get_ref<const std::string&>() == to_string(ReferralStatus::closed);
 }
 
 void refuse_sent_referral_delete(const StoredRecord& existing) {

@@ -52,4 +52,7 @@ std::optional<InboxRow> inbox_row_of(const std::string& org_id, const std::strin
 // Decode errors of code "type" mean the wrong JSON shape (400); anything else is 422.
 [[noreturn]] void throw_referral_invalid(const ValidationResult& result);
 
+// Whether a stored referral is closed (withdrawn by the employer or closed by the jobcentre).
+bool is_closed_referral(const StoredRecord& record);
+
 } // namespace naervaer::server

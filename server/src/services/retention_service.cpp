@@ -3,6 +3,7 @@
 #include "naervaer/month_arithmetic.hpp"
 #include "services/audit.hpp"
 #include "services/case_records.hpp"
+#include "services/referral_sync.hpp"
 
 #include <cstdio>
 #include <exception>
@@ -60,6 +61,19 @@ RetentionReport RetentionService::run_once(const std::function<bool()>& stop) {
                     ++marks;
                 }
             }
+            // Closed referrals of a closed case go on the same schedule (an open one is still the
+            // jobcentre's business and stays).
+            std::size_t referrals = 0;
+            for (const ClosedCaseRecord& candidate :
+                 tx->records_of_closed_cases(organisation.id, record_type::referral)) {
+                const auto last_day = Date::parse_iso(candidate.spell_last_day);
+                if (!last_day || !retention_due(*last_day, organisation.record_retention_years, today)) continue;
+                const auto stored = tx->find_record(candidate.id);
+                if (!stored || !is_closed_referral(*stored)) continue;
+                tx->put_record(organisation.id, tombstone_of(*stored, now, retention_actor));
+                log(std::string(record_type::referral), candidate.id, candidate.employee_id);
+                ++referrals;
+            }
             // One row per organisation and run, also when nothing was due: the log shows the job ran.
             AuditEntry entry;
             entry.org_id = organisation.id;
@@ -68,12 +82,14 @@ RetentionReport RetentionService::run_once(const std::function<bool()>& stop) {
             entry.record_type = std::string(record_type::conversation_record);
             entry.detail = {{"deleted", records},
                             {"marks_deleted", marks},
+                            {"referrals_deleted", referrals},
                             {"retention_years", organisation.record_retention_years},
                             {"today", today.iso()}};
             tx->append_audit(entry);
             tx->commit();
             report.records_deleted += records;
             report.marks_deleted += marks;
+            report.referrals_deleted += referrals;
         } catch (const std::exception& e) {
             // Rolled back; the next run tries again. Other organisations go on.
             ++report.failures;
@@ -84,8 +100,9 @@ RetentionReport RetentionService::run_once(const std::function<bool()>& stop) {
 }
 
 std::string describe(const RetentionReport& report) {
-    std::string text = "retention: " + std::to_string(report.records_deleted) + " conversation record(s) and " +
-                       std::to_string(report.marks_deleted) + " agreement mark(s) deleted in " +
+    std::string text = "retention: " + std::to_string(report.records_deleted) + " conversation record(s), " +
+                       std::to_string(report.marks_deleted) + " agreement mark(s) and " +
+                       std::to_string(report.referrals_deleted) + " closed referral(s) deleted in " +
                        std::to_string(report.organisations) + " organisation(s)";
     if (report.failures > 0) text += ", " + std::to_string(report.failures) + " failed";
     return text;

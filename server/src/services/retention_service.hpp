@@ -30,6 +30,7 @@ struct RetentionReport {
     std::size_t organisations = 0;   // looked at
     std::size_t records_deleted = 0; // conversation records
     std::size_t marks_deleted = 0;   // agreement marks taken along
+    std::size_t referrals_deleted = 0; // closed referrals of closed cases
     std::size_t failures = 0;        // organisations whose transaction failed (rolled back; retried next run)
 };
 

@@ -76,7 +76,9 @@ public:
         if (change.base_rev != current_rev) {
             // An approval of a draft that changed meanwhile is refused, not kept as a conflict: the
             // whole push fails, so the alert settings it carries are not written without it.
-            if (change.type == record_type::policy_version && is_approval(change.data)) {
+            if (change.type == record_type::policy_version && is_approved_policy_data(change.data) &&
+                !(existing && is_approved_policy_data(existing->record.data) &&
+                  existing->record.data.value("number", -1) == change.data.value("number", -2))) {
                 ValidationResult result;
                 result.add("base_rev", "stale_approval");
                 throw errors::validation(result.to_json());
@@ -133,6 +135,7 @@ public:
         const int64_t rev = tx_.put_record(who_.org_id(), write);
         if (change.type == record_type::absence_spell && change.deleted && existing)
             delete_marks_of_spell(*existing);
+        if (change.type == record_type::employee && change.deleted && was_live) delete_closed_referrals_of(*existing);
         if ((change.type == record_type::conversation_record || change.type == record_type::referral) &&
             change.deleted && was_live)
             log_record_deleted(*existing);
@@ -349,12 +352,11 @@ private:
         if (!stored) {
             // A new record is filled with a conversation template the portal ships, exactly as
             // shipped (the referral and policy questionnaire are forms too, but not conversations).
+            // The version filled decides: a conversation template is one offered from a case, and an
+            // older version stays accepted whatever a newer one says (drafts made offline on it).
             const std::string name = record.template_id + " v" + std::to_string(record.template_version);
-            const auto conversations = conversation_template_ids(templates_.forms);
-            const bool is_conversation = std::find(conversations.begin(), conversations.end(),
-                                                   record.template_id) != conversations.end();
-            const FormTemplate* shipped =
-                is_conversation ? templates_.find(record.template_id, record.template_version) : nullptr;
+            const FormTemplate* shipped = templates_.find(record.template_id, record.template_version);
+            if (shipped && shipped->offered_from.empty()) shipped = nullptr;
             if (!shipped)
                 result.add("template_id", "unknown_value", name);
             else if (record.template_snapshot != template_snapshot(*shipped))
@@ -386,17 +388,27 @@ private:
         }
     }
 
-    // An employee with conversation records or referrals is kept: the records are health data the
-    // retention job deletes on schedule (it needs their employee), and a sent referral must stay
-    // answerable and withdrawable (docs/retention.md).
+    // An employee with conversation records or with referrals that are not closed is kept: the
+    // records are health data the retention job deletes on schedule (it needs their employee), and
+    // an open referral must stay answerable and withdrawable. Closed referrals go with the employee
+    // (delete_closed_referrals_of). docs/retention.md.
     void refuse_employee_with_records(const StoredRecord& employee) {
-        const std::size_t records =
-            tx_.records_of_employee(who_.org_id(), employee.record.id, record_type::conversation_record).size() +
-            tx_.records_of_employee(who_.org_id(), employee.record.id, record_type::referral).size();
+        std::size_t records =
+            tx_.records_of_employee(who_.org_id(), employee.record.id, record_type::conversation_record).size();
+        for (const StoredRecord& r : tx_.records_of_employee(who_.org_id(), employee.record.id, record_type::referral))
+            records += is_closed_referral(r) ? 0 : 1;
         if (records == 0) return;
         ValidationResult result;
         result.add("id", "employee_has_records", std::to_string(records));
         throw errors::validation(result.to_json());
+    }
+
+    // The closed referrals of a deleted employee: tombstoned, each with a row in the deletion log.
+    void delete_closed_referrals_of(const StoredRecord& employee) {
+        for (const StoredRecord& r : tx_.records_of_employee(who_.org_id(), employee.record.id, record_type::referral)) {
+            tx_.put_record(who_.org_id(), tombstone_of(r, now_, who_.user_id()));
+            log_record_deleted(r);
+        }
     }
 
     // A case with documented conversations is not deleted (nor given to another employee) by

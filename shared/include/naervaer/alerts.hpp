@@ -23,8 +23,8 @@ enum class AlertKind {
     days_in_months,   // `days` absence days within the last `months` months
     bradford,         // S² × D over the last `weeks` weeks reaches `threshold`
     // A step the organisation's sickness absence policy sets on day `days` of each spell that lasts
-    // that long (documentation from day N, the absence conversation within N weeks). Unlike the
-    // other kinds it is known ahead: a to-do from the first sick day, due on day `days`.
+    // that long (the absence conversation within N weeks). Unlike the other kinds it is known
+    // ahead: a to-do from the first sick day, due on day `days`.
     spell_day,
 };
 std::string_view to_string(AlertKind k);

@@ -339,7 +339,9 @@ struct PolicyThresholds {
 };
 PolicyThresholds policy_thresholds(const nlohmann::json& answers);
 
-// The spell_day steps of alerts-default.json that the policy sets (alerts.hpp, AlertKind::spell_day).
+// The rules of alerts-default.json that only the policy sets: its earlier absence conversation (a
+// spell_day step, listed ahead) and the day from which it asks for documentation (an alert on that
+// day of the spell, continuous_days).
 namespace policy_alert {
 inline constexpr std::string_view conversation = "policy_conversation"; // the policy's earlier conversation
 inline constexpr std::string_view documentation = "documentation_day";  // documentation from day N
@@ -347,6 +349,9 @@ inline constexpr std::string_view documentation = "documentation_day";  // docum
 // The law's absence conversation, "senest 4 uger efter første sygedag" (SDL § 7 a), as a day of the
 // absence: day 29. The questionnaire's options go from 2 to 4 weeks, never past the law.
 inline constexpr int law_conversation_day = 29;
+
+// Whether a version's JSON says "status": "approved" (without decoding the rest).
+bool is_approved_policy_data(const nlohmann::json& data);
 
 // The organisation's alert choices as the policy states them, starting from `current` (the
 // organisation's choices; empty: the defaults) so rules the policy says nothing about (Bradford)

@@ -146,6 +146,8 @@ public:
     void resolve_conflict(const Key& key, bool keep_mine);
     // A rejected change goes back to the outbox (after the user edited it) or is discarded.
     void resolve_rejected(const Key& key, bool retry);
+    // A change still waiting in the outbox is dropped: the record is the server's version again.
+    void discard(const Key& key) { outbox_.erase(key); }
 
     int64_t cursor() const { return cursor_; }
 

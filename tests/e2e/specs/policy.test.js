@@ -23,11 +23,12 @@ after(async () => { await browser?.close(); });
 const section = (sections, id) => sections.find((s) => s.id === id);
 
 // A small private company: contact after 5 days, no documentation, no care or many-days
-// conversations, the law's 4 weeks, no fast track, records kept 5 years.
+// conversations, the absence conversation within 2 weeks (before the law's 4), no fast track,
+// records kept 3 years.
 const choices = [
   ['company_size', '10_49'], ['sector', 'private'], ['notify_whom', 'leader'], ['notify_how', 'phone'],
   ['notify_by', 'by_0800'], ['report_fit', 'day_before'], ['contact_after_days', '5'],
-  ['contact_frequency', 'weekly'], ['absence_conversation_weeks', '4'], ['retention_years', '5'],
+  ['contact_frequency', 'weekly'], ['absence_conversation_weeks', '2'], ['retention_years', '3'],
   ['review', 'yearly'],
 ];
 const noes = ['collective_agreement', 'union_rep', 'sworn_statement', 'doctor_certificate', 'duration_certificate',
@@ -77,13 +78,17 @@ test('the admin answers the policy questionnaire, approves the draft and downloa
       await settledState(page);
       await page.screenshot({ path: path.join(artifactsDir, 'policy-draft.png') });
 
-      // "Godkend" shows what changes in the alerts first (the demo keeps the defaults of seed 003).
+      // "Godkend" shows what changes in the portal first (the demo keeps the defaults of seed 003 and
+      // 5 years): 5 days, no care conversation, the policy's conversation on day 15 (first day + 14),
+      // records kept 3 years.
       await click(page, 'policy.approve');
       s = await waitForState(page, (st) => st.policy.approving && st.items['policy.approve.confirm'],
         { what: 'the approval panel' });
       assert.deepEqual(s.policy.alert_preview, [
         'Syg i en uge: ændres fra 7 dage i træk til 5 dage i træk.',
         'Hyppigt fravær: slås fra (var 3 sygeperioder inden for 3 måneder).',
+        'Sygefraværssamtale efter politikken: slås til (15. sygedag).',
+        'Opbevaring af referater: ændres fra 5 år til 3 år efter sagens afslutning.',
       ]);
       await page.screenshot({ path: path.join(artifactsDir, 'policy-approve.png') });
       await click(page, 'policy.approve.confirm');
@@ -98,6 +103,10 @@ test('the admin answers the policy questionnaire, approves the draft and downloa
       const settings = await waitForServer(api, 'alert_settings', `alerts-${whoami.organisation.id}`,
         (r) => r.data.rules.some((rule) => rule.id === 'continuous_week' && rule.days === 5));
       assert.ok(settings.data.rules.some((rule) => rule.id === 'frequent_spells' && rule.enabled === false));
+      assert.ok(settings.data.rules.some((rule) => rule.id === 'policy_conversation' && rule.enabled === true &&
+        rule.days === 15));
+      // The retention period is the policy's now, on the server and on the admin's screen.
+      assert.equal((await api.get('/api/v1/auth/me')).body.organisation.record_retention_years, 3);
 
       // The DOCX, as the browser downloads it.
       const [download] = await Promise.all([page.waitForEvent('download'), click(page, 'policy.approved.docx')]);

@@ -71,6 +71,7 @@ struct RetentionSummary {
     std::size_t records_deleted = 0; // conversation records
     std::size_t marks_deleted = 0;   // to-do marks of their agreements
     std::size_t failures = 0;        // organisations whose deletion failed and was rolled back
+    std::size_t referrals_deleted = 0; // closed referrals of closed cases        // organisations whose deletion failed and was rolled back
 };
 
 // `--run-retention`: opens (and migrates) the database in config.data_dir, runs the retention job
