@@ -302,9 +302,12 @@ bool ServiceStandardAgreement::covers(std::string_view municipality_code) const 
 }
 
 const ServiceStandardAgreement* ServiceStandards::for_municipality(std::string_view municipality_code) const {
-    for (const auto& a : agreements)
+    const ServiceStandardAgreement* fallback = nullptr;
+    for (const auto& a : agreements) {
         if (a.covers(municipality_code)) return &a;
-    return nullptr;
+        if (a.is_default) fallback = &a;
+    }
+    return municipality_code.empty() ? nullptr : fallback;
 }
 
 namespace {
@@ -338,9 +341,14 @@ ServiceStandardsParse parse_service_standards(std::string_view json_text) {
             for (std::size_t i = 0; i < list->size(); ++i) {
                 const std::string path = indexed("agreements", i);
                 Fields a((*list)[i], path, errors);
-                a.only({"id", "title_da", "title_en", "source", "municipality_codes", "standards"});
+                a.only({"id", "title_da", "title_en", "source", "default", "municipality_codes", "standards"});
                 ServiceStandardAgreement agreement;
                 agreement.id = a.text("id", true);
+                agreement.is_default = a.boolean("default").value_or(false);
+                if (agreement.is_default &&
+                    std::any_of(result.agreements.begin(), result.agreements.end(),
+                                [](const ServiceStandardAgreement& other) { return other.is_default; }))
+                    a.error("default", "only one agreement is the default");
                 agreement.title_da = a.text("title_da", true);
                 agreement.title_en = a.text("title_en", true);
                 agreement.source = a.text("source", true);
@@ -349,7 +357,10 @@ ServiceStandardsParse parse_service_standards(std::string_view json_text) {
                         a.error("id", "duplicate id \"" + agreement.id + "\"");
                     ids_seen.push_back(agreement.id);
                 }
-                if (const json* codes = a.get("municipality_codes", true)) {
+                if (agreement.is_default) {
+                    if (a.get("municipality_codes", false))
+                        a.error("municipality_codes", "the default agreement names no municipality");
+                } else if (const json* codes = a.get("municipality_codes", true)) {
                     if (!codes->is_array() || codes->empty()) {
                         a.error("municipality_codes", "expected a non-empty array of 3-digit codes");
                     } else {

@@ -303,15 +303,19 @@ TEST_CASE("service catalogue: the parser refuses malformed catalogues") {
 
 // ---- service standards (seed 001) ----------------------------------------------------------------
 
-TEST_CASE("service standards: only the 8 jobcentres of the province of West Jutland promise them") {
+TEST_CASE("service standards: the 8 jobcentres of West Jutland promise them, the rest have the portal's targets") {
     auto parsed = parse_service_standards(read_asset("jobcenter/service_standards.json"));
     for (const auto& e : parsed.errors)
         MESSAGE("service_standards.json: " << e);
     REQUIRE(parsed.ok());
     const ServiceStandards& standards = *parsed.standards;
     CHECK(check_service_standards(standards, shipped_municipalities()).empty());
-    REQUIRE(standards.agreements.size() == 1);
+    REQUIRE(standards.agreements.size() == 2);
     const ServiceStandardAgreement& west = standards.agreements[0];
+    const ServiceStandardAgreement& portal = standards.agreements[1];
+    CHECK_FALSE(west.is_default);
+    CHECK(portal.is_default);
+    CHECK(portal.municipality_codes.empty());
     // Seed 001: "De 8 jobcentre i landsdel Vestjylland"; Danmarks Statistik's landsdel Vestjylland
     // is these 8 municipalities, all in Region Midtjylland.
     std::set<std::string> names;
@@ -324,9 +328,18 @@ TEST_CASE("service standards: only the 8 jobcentres of the province of West Jutl
     CHECK(names == std::set<std::string>{"Herning", "Holstebro", "Ikast-Brande", "Lemvig", "Ringkøbing-Skjern",
                                          "Skive", "Struer", "Viborg"});
     CHECK(standards.for_municipality("657") == &west); // Herning
-    CHECK(standards.for_municipality("101") == nullptr); // København promised nothing
-    CHECK(standards.for_municipality("740") == nullptr); // Silkeborg: Vestjylland's storkreds, not its landsdel
-    CHECK(standards.for_municipality("860") == nullptr); // Hjørring
+    // København promised nothing of its own: the portal's targets.
+    CHECK(standards.for_municipality("101") == &portal);
+    CHECK(standards.for_municipality("740") == &portal); // Silkeborg: Vestjylland's storkreds, not its landsdel
+    CHECK(standards.for_municipality("860") == &portal); // Hjørring
+    CHECK(standards.for_municipality("") == nullptr);    // no jobcentre named: nothing to measure
+    // The targets are the same service times, said to be the portal's.
+    REQUIRE(portal.standards.size() == 2);
+    for (std::size_t i = 0; i < 2; ++i) {
+        CHECK(portal.standards[i].id == west.standards[i].id);
+        CHECK(portal.standards[i].working_days == west.standards[i].working_days);
+        CHECK(portal.standards[i].title_da.find("standardmål") != std::string::npos);
+    }
 
     // Standards 1 and 2 of the seed, as data; standard 3 has no date.
     REQUIRE(west.standards.size() == 2);
@@ -369,6 +382,17 @@ TEST_CASE("service standards: the parser refuses malformed files") {
                             standard + R"(]}, {"id": "b", "title_da": "B", "title_en": "B", "source": "s", "municipality_codes": ["657"], "standards": [)" +
                             standard + "]}]}";
     CHECK(has_error(errors(two), "agreements[1].municipality_codes[0]: municipality 657 is listed twice"));
+    // One default agreement at most, and it names no municipality.
+    const std::string default_one = R"({"id": "d", "default": true, "title_da": "D", "title_en": "D", "source": "s", "standards": [)" +
+                                    standard + "]}";
+    const std::string defaults = R"({"schema": 1, "source": "s", "agreements": [)" + default_one + "," +
+                                 default_one.substr(0, 8) + "e" + default_one.substr(9) + "]}";
+    CHECK(has_error(errors(defaults), "agreements[1].default: only one agreement is the default"));
+    const std::string default_with_codes =
+        R"({"schema": 1, "source": "s", "agreements": [{"id": "d", "default": true, "title_da": "D", "title_en": "D", "source": "s", "municipality_codes": ["657"], "standards": [)" +
+        standard + "]}]}";
+    CHECK(has_error(errors(default_with_codes), "agreements[0].municipality_codes: the default agreement names no municipality"));
+    CHECK(parse_service_standards(R"({"schema": 1, "source": "s", "agreements": [)" + default_one + "]}").ok());
     // A code that is 3 digits but no municipality: the check against municipalities.json.
     const auto unknown = parse_service_standards(file(R"("999")", standard));
     REQUIRE(unknown.ok());

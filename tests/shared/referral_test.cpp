@@ -462,32 +462,39 @@ TEST_CASE("service standards: something sent on a holiday or weekend is received
           d(2024, 5, 2));
 }
 
-TEST_CASE("service standards: Copenhagen promised none, the legal first conversation applies everywhere") {
+TEST_CASE("service standards: Copenhagen has the portal's targets, the legal first conversation applies everywhere") {
     // Jobcenter København (101) signed no service standards (seed 001 is West Jutland's): a fast
-    // track referral sent Wed 16-04-2025 has only the municipality's legal conversation, due
-    // 16-04 + 14 = Wed 30-04-2025 (SDL § 13 b stk. 2); a contact request has no indicator at all.
+    // track referral sent Wed 16-04-2025 is measured against the portal's default targets (the same
+    // days: acknowledged Wed 16-04, a meeting by the 5th working day after Easter, Mon 28-04) and
+    // the municipality's legal conversation, due 16-04 + 14 = Wed 30-04-2025 (SDL § 13 b stk. 2);
+    // a contact request has the targets only.
     ReferralDates dates;
     dates.kind = ReferralKind::fast_track;
     dates.municipality_code = "101";
     dates.sent_on = d(2025, 4, 16);
     const auto copenhagen = indicators(dates, d(2025, 4, 29));
-    CHECK(ids(copenhagen) == std::vector<std::string>{"first_conversation_within_2_weeks"});
-    CHECK(copenhagen[0].due == d(2025, 4, 30));
-    CHECK(copenhagen[0].status == IndicatorStatus::open);
-    CHECK(copenhagen[0].source.find("§ 13 b") != std::string::npos);
+    CHECK(ids(copenhagen) == std::vector<std::string>{"acknowledged_same_working_day", "meeting_within_5_working_days",
+                                                     "first_conversation_within_2_weeks"});
+    CHECK(copenhagen[0].due == d(2025, 4, 16));
+    CHECK(copenhagen[0].status == IndicatorStatus::overdue);
+    CHECK(copenhagen[0].title_da.find("standardmål") != std::string::npos);
+    CHECK(copenhagen[1].due == d(2025, 4, 28));
+    CHECK(copenhagen[2].due == d(2025, 4, 30));
+    CHECK(copenhagen[2].status == IndicatorStatus::open);
+    CHECK(copenhagen[2].source.find("§ 13 b") != std::string::npos);
     dates.kind = ReferralKind::contact_request;
-    CHECK(indicators(dates, d(2025, 4, 29)).empty());
+    CHECK(ids(indicators(dates, d(2025, 4, 29))) ==
+          std::vector<std::string>{"acknowledged_same_working_day", "meeting_within_5_working_days"});
 
     // The same referral to Jobcenter Lemvig (665, West Jutland): the two promises, then the law.
     dates.kind = ReferralKind::fast_track;
     dates.municipality_code = "665";
-    CHECK(ids(indicators(dates, d(2025, 4, 29))) ==
-          std::vector<std::string>{"acknowledged_same_working_day", "meeting_within_5_working_days",
-                                   "first_conversation_within_2_weeks"});
-    // No municipality given, or one that does not exist: no promises either.
+    const auto lemvig = indicators(dates, d(2025, 4, 29));
+    CHECK(ids(lemvig) == std::vector<std::string>{"acknowledged_same_working_day", "meeting_within_5_working_days",
+                                                  "first_conversation_within_2_weeks"});
+    CHECK(lemvig[0].title_da.find("standardmål") == std::string::npos); // their own promise
+    // No municipality given: no jobcentre to measure, only the law.
     dates.municipality_code = "";
-    CHECK(ids(indicators(dates, d(2025, 4, 29))) == std::vector<std::string>{"first_conversation_within_2_weeks"});
-    dates.municipality_code = "999";
     CHECK(ids(indicators(dates, d(2025, 4, 29))) == std::vector<std::string>{"first_conversation_within_2_weeks"});
 
     // The standards are data: an agreement with other days is computed from it. Sent Wed

@@ -133,11 +133,13 @@ struct ServiceStandard {
 };
 
 // The standards a group of jobcentres signed up to, and the municipalities (3-digit codes) whose
-// jobcentres did.
+// jobcentres did; or (is_default) the portal's default targets for every jobcentre that signed
+// none, so each consultant's inbox measures the same service times (docs/referrals.md).
 struct ServiceStandardAgreement {
     std::string id;
     std::string title_da, title_en;
     std::string source;
+    bool is_default = false;                     // no municipality_codes: every other jobcentre
     std::vector<std::string> municipality_codes;
     std::vector<ServiceStandard> standards; // in file order
 
@@ -148,7 +150,8 @@ struct ServiceStandards {
     std::string source;
     std::vector<ServiceStandardAgreement> agreements;
 
-    // The agreement the municipality's jobcentre signed, or nullptr: it promises nothing.
+    // The agreement the municipality's jobcentre signed, else the default targets (when the file
+    // has them and a municipality is named), else nullptr: nothing is measured but the law.
     const ServiceStandardAgreement* for_municipality(std::string_view municipality_code) const;
 };
 
@@ -159,7 +162,8 @@ struct ServiceStandardsParse {
 };
 // Strict: unknown keys, a code that is not 3 digits or is listed twice (in one agreement or in
 // two: a jobcentre keeps one set of promises), duplicate ids, an unknown `measures`, working days
-// outside 0-30 and missing Danish or English texts are errors.
+// outside 0-30 and missing Danish or English texts are errors; so are a second default agreement
+// and a default agreement with municipality codes.
 ServiceStandardsParse parse_service_standards(std::string_view json_text);
 // The codes that name no municipality of `all` ("agreements[0].municipality_codes[2]: no
 // municipality 999"), for the test that keeps the two files in step.
