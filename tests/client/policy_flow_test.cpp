@@ -322,6 +322,18 @@ TEST_CASE("policy: the admin answers, edits, saves versions, compares, approves 
     CHECK(now.find("continuous_week")->enabled);
     CHECK(now.find("continuous_week")->days == 5);
     CHECK(now.find("bradford")->enabled);
+
+    // "Standard" resets what the admin chose, not what the policy says: Bradford goes back off,
+    // the policy's 5 days stay.
+    REQUIRE(c.click("admin.alerts.edit"));
+    REQUIRE(c.click("admin.alerts.reset"));
+    c.settle();
+    const json reset = server_record(server, "alert_settings", alert_settings_record_id("org_demo"));
+    const AlertSettings defaults_again = apply_choices(alert_defaults(), decode_alert_choices(reset["data"], ignored));
+    CHECK(reset["rev"].get<long long>() > after["rev"].get<long long>());
+    CHECK(defaults_again.find("continuous_week")->days == 5);
+    CHECK_FALSE(defaults_again.find("bradford")->enabled);
+    CHECK_FALSE(defaults_again.find("frequent_spells")->enabled); // the policy holds no care conversation
 }
 
 TEST_CASE("policy: HR and team leaders read the approved version and download it, without editing") {
