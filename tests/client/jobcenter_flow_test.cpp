@@ -126,10 +126,13 @@ TEST_CASE("jobcenter: a consultant lands on the inbox of their municipality, and
     CHECK(item(s, demo_closed).is_null());
     for (const auto& i : s["jobcenter"]["items"])
         CHECK(i["status"] != "closed");
-    // Hjørring signed no service standards (seed 001 is West Jutland's): only the legal first
-    // conversation of fast track is measured, due 14 days after the request (SDL § 13 b stk. 2).
-    REQUIRE(fast_track["indicators"].size() == 1);
-    const json first = fast_track["indicators"][0];
+    // Hjørring signed no service standards of its own (seed 001 is West Jutland's): the portal's
+    // default targets (acknowledged the same working day, a meeting within 5 working days), then
+    // the legal first conversation of fast track, due 14 days after the request (SDL § 13 b stk. 2).
+    REQUIRE(fast_track["indicators"].size() == 3);
+    CHECK(fast_track["indicators"][0]["id"] == "acknowledged_same_working_day");
+    CHECK(fast_track["indicators"][1]["id"] == "meeting_within_5_working_days");
+    const json first = fast_track["indicators"][2];
     CHECK(first["id"] == "first_conversation_within_2_weeks");
     const json stored = employer_record(server, demo_fast_track);
     const Date requested = *Date::parse_iso(stored["fast_track_requested_on"].get<std::string>());

@@ -845,10 +845,11 @@ TEST_CASE("referrals: an employee with an open referral is not deleted, closed r
     CHECK_MESSAGE(gone.status == 200, gone.raw);
     CHECK(hr.get("/api/v1/records/referral/del-ref").status == 404);
     CHECK(hjoerring.get("/api/v1/jobcenter/referrals/del-ref").status == 404);
+    const Reply deletions = demo_admin(server).get("/api/v1/admin/deletions");
     bool logged = false;
-    for (const json& row : demo_admin(server).get("/api/v1/admin/deletions").body["deletions"])
+    for (const json& row : deletions.body["deletions"])
         logged = logged || (row["record_id"] == "del-ref" && row["type"] == "referral");
-    CHECK(logged);
+    CHECK_MESSAGE(logged, deletions.raw);
 
     // An employee with nothing attached is deleted as before.
     REQUIRE(hr.push(json::array({employee_change("del-free", "Bo Berg", "demo-dept-produktion", "860")})).status == 200);
