@@ -134,6 +134,8 @@ struct App::Impl {
     void download_conversation_pdf();
     // Now as "2026-03-13T09:30:00Z" (an amendment's time; the server stamps its own).
     std::string iso_timestamp_now() const;
+    // "14:05" in the browser's time zone: when a draft was last saved.
+    std::string local_clock_time() const;
     void print_conversation();
     // {"record_id", "template_id", "status", ...} while the conversation screen shows, else null.
     nlohmann::json conversation_json() const;

@@ -255,12 +255,7 @@ bool App::Impl::save_conversation_draft() {
     c.save_blocked = false;
     if (c.notice_key == "conversation.fix_before_leaving") c.notice_key.clear();
     ++c.saves;
-    const std::time_t now = platform.unix_time();
-    std::tm local{};
-    localtime_r(&now, &local);
-    char hh_mm[8];
-    std::snprintf(hh_mm, sizeof hh_mm, "%02d:%02d", local.tm_hour, local.tm_min);
-    c.saved_at = hh_mm;
+    c.saved_at = local_clock_time();
     return true;
 }
 
@@ -419,6 +414,15 @@ void App::Impl::save_amendment() {
     c.ui.read_only = true;
     recheck_conversation();
     show_toast("toast.conversation_amended");
+}
+
+std::string App::Impl::local_clock_time() const {
+    const std::time_t now = platform.unix_time();
+    std::tm local{};
+    localtime_r(&now, &local);
+    char hh_mm[8];
+    std::snprintf(hh_mm, sizeof hh_mm, "%02d:%02d", local.tm_hour, local.tm_min);
+    return hh_mm;
 }
 
 std::string App::Impl::iso_timestamp_now() const {

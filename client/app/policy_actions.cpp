@@ -42,14 +42,6 @@ const PolicyVersionEntry* approved_entry(const PolicyForm& form) {
     return found;
 }
 
-std::string local_hh_mm(std::time_t now) {
-    std::tm local{};
-    localtime_r(&now, &local);
-    char hh_mm[8];
-    std::snprintf(hh_mm, sizeof hh_mm, "%02d:%02d", local.tm_hour, local.tm_min);
-    return hh_mm;
-}
-
 void set_notice(PolicyForm& form, std::string key, std::string first = {}, std::string second = {}) {
     form.notice_key = std::move(key);
     form.notice_first = std::move(first);
@@ -200,7 +192,7 @@ void App::Impl::flush_policy() {
     form.dirty = false;
     form.save_blocked = false;
     ++form.saves;
-    form.saved_at = local_hh_mm(platform.unix_time());
+    form.saved_at = local_clock_time();
 }
 
 // ---- actions ----------------------------------------------------------------------------------
@@ -408,19 +400,7 @@ json App::Impl::policy_json() const {
                             {"approved_by_name", e.version.approved_by_name},
                             {"approved_on", e.version.approved_on ? json(e.version.approved_on->iso()) : json()},
                             {"synced", e.synced}});
-    const auto sections_of = [](const PolicyDocument& d) {
-        json out = json::array();
-        for (const PolicySection& s : d.sections)
-            out.push_back({{"id", s.id},
-                           {"number", s.number},
-                           {"title", s.title},
-                           {"paragraphs", s.paragraphs},
-                           {"legal_basis", s.legal_basis},
-                           {"clause_ids", s.clause_ids},
-                           {"edited", s.edited},
-                           {"edit_outdated", s.edit_outdated}});
-        return out;
-    };
+    const auto sections_of = [](const PolicyDocument& d) { return to_json(d)["sections"]; };
     json draft = nullptr;
     if (state.user.is_admin() && !form.draft_id.empty()) {
         std::string autosave = "idle";

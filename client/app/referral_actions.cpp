@@ -199,12 +199,7 @@ void App::Impl::referral_tick() {
         f.dirty = false;
         f.save_blocked = false;
         ++f.saves;
-        const std::time_t now = platform.unix_time();
-        std::tm local{};
-        localtime_r(&now, &local);
-        char hh_mm[8];
-        std::snprintf(hh_mm, sizeof hh_mm, "%02d:%02d", local.tm_hour, local.tm_min);
-        f.saved_at = hh_mm;
+        f.saved_at = local_clock_time();
     }
 }
 

@@ -132,41 +132,11 @@ void field_error_list(const ViewContext& ctx, const ConversationForm& form, cons
     }
 }
 
-bool pending_in_outbox(const ViewContext& ctx, const std::string& id) {
-    if (ctx.sync.pending == 0) return false;
-    for (const auto& p : ctx.replica.pending_changes(ctx.replica.pending_count()))
-        if (p.change.type == conversation_type && p.change.id == id) return true;
-    return false;
-}
-
 // Where the draft stands: saved when, and whether the server has it.
 void autosave_line(const ViewContext& ctx, const ConversationForm& form) {
-    const Replica::Key key{conversation_type, form.record.id};
-    std::string text;
-    ImVec4 color = ui::color::text_muted;
-    if (form.save_blocked) {
-        text = ctx.tr("conversation.autosave.invalid");
-        color = ui::color::danger;
-    } else if (form.dirty) {
-        text = ctx.tr("conversation.autosave.unsaved");
-    } else if (!form.stored) {
-        text = ctx.tr("conversation.autosave.new");
-    } else {
-        text = form.saved_at.empty() ? std::string(ctx.tr("conversation.autosave.stored"))
-                                     : ctx.i18n.format("conversation.autosave.saved", form.saved_at);
-        if (ctx.replica.conflicts().count(key) || ctx.replica.rejected().count(key)) {
-            text += " \u00B7 " + std::string(ctx.tr("conversation.autosave.refused"));
-            color = ui::color::danger;
-        } else if (pending_in_outbox(ctx, form.record.id)) {
-            text += " \u00B7 " + std::string(ctx.tr("conversation.autosave.not_synced"));
-            color = ui::color::warning;
-        } else {
-            text += " \u00B7 " + std::string(ctx.tr("conversation.autosave.synced"));
-            color = ui::color::success;
-        }
-    }
-    ui::colored_text(color, text);
-    ui::test_anchor("conversation.autosave");
+    autosave_line(ctx, {conversation_type, form.record.id},
+                  {form.save_blocked, form.dirty, form.stored, form.saved_at}, "conversation.autosave.new",
+                  "conversation.autosave");
 }
 
 void header(const ViewContext& ctx, const ConversationForm& form) {

@@ -647,4 +647,33 @@ FormRenderResult form_fields(const ViewContext& ctx, const FormTemplate& form, n
     return FormDrawer(ctx, form, answers, errors, show_all_errors, guard, ui_state).draw();
 }
 
+void autosave_line(const ViewContext& ctx, const Replica::Key& key, const DraftSaveState& draft, const char* new_key,
+                   const char* anchor) {
+    std::string text;
+    ImVec4 color = ui::color::text_muted;
+    if (draft.save_blocked) {
+        text = ctx.tr("conversation.autosave.invalid");
+        color = ui::color::danger;
+    } else if (draft.dirty) {
+        text = ctx.tr("conversation.autosave.unsaved");
+    } else if (!draft.stored) {
+        text = ctx.tr(new_key);
+    } else {
+        text = draft.saved_at.empty() ? std::string(ctx.tr("conversation.autosave.stored"))
+                                      : ctx.i18n.format("conversation.autosave.saved", draft.saved_at);
+        if (ctx.replica.conflicts().count(key) || ctx.replica.rejected().count(key)) {
+            text += " \u00B7 " + std::string(ctx.tr("conversation.autosave.refused"));
+            color = ui::color::danger;
+        } else if (ctx.replica.pending(key)) {
+            text += " \u00B7 " + std::string(ctx.tr("conversation.autosave.not_synced"));
+            color = ui::color::warning;
+        } else {
+            text += " \u00B7 " + std::string(ctx.tr("conversation.autosave.synced"));
+            color = ui::color::success;
+        }
+    }
+    ui::colored_text(color, text);
+    ui::test_anchor(anchor);
+}
+
 } // namespace naervaer::client

@@ -43,4 +43,16 @@ FormRenderResult form_fields(const ViewContext& ctx, const FormTemplate& form, n
                              const ValidationResult& errors, bool show_all_errors, const DiagnosisTerms* guard,
                              FormUiState& ui_state);
 
+// Where a draft stands, in one line under its form: cannot be saved (errors), not saved yet, new
+// (`new_key`: nothing stored), saved at HH:MM, and whether the server has it (synced, waiting in the
+// outbox, refused). The line is test anchor `anchor`. Conversation records and referrals share it.
+struct DraftSaveState {
+    bool save_blocked = false;
+    bool dirty = false;
+    bool stored = false;
+    const std::string& saved_at;
+};
+void autosave_line(const ViewContext& ctx, const Replica::Key& key, const DraftSaveState& draft, const char* new_key,
+                   const char* anchor);
+
 } // namespace naervaer::client

@@ -64,10 +64,7 @@ std::string title_of(const ViewContext& ctx, const ReferralForm& f) {
 }
 
 bool pending_in_outbox(const ViewContext& ctx, const std::string& id) {
-    if (ctx.sync.pending == 0) return false;
-    for (const auto& p : ctx.replica.pending_changes(ctx.replica.pending_count()))
-        if (p.change.type == record_type::referral && p.change.id == id) return true;
-    return false;
+    return ctx.replica.pending({std::string(record_type::referral), id});
 }
 
 void header(const ViewContext& ctx, const ReferralForm& f) {
@@ -157,32 +154,8 @@ void eligibility_panel(const ViewContext& ctx, const ReferralForm& f, Actions& o
 
 // Where the draft stands: saved when, and whether the server has it.
 void autosave_line(const ViewContext& ctx, const ReferralForm& f) {
-    const Replica::Key key{std::string(record_type::referral), f.record.id};
-    std::string text;
-    ImVec4 color = ui::color::text_muted;
-    if (f.save_blocked) {
-        text = ctx.tr("conversation.autosave.invalid");
-        color = ui::color::danger;
-    } else if (f.dirty) {
-        text = ctx.tr("conversation.autosave.unsaved");
-    } else if (!f.stored) {
-        text = ctx.tr("referral.autosave.new");
-    } else {
-        text = f.saved_at.empty() ? std::string(ctx.tr("conversation.autosave.stored"))
-                                  : ctx.i18n.format("conversation.autosave.saved", f.saved_at);
-        if (ctx.replica.conflicts().count(key) || ctx.replica.rejected().count(key)) {
-            text += " \u00B7 " + std::string(ctx.tr("conversation.autosave.refused"));
-            color = ui::color::danger;
-        } else if (pending_in_outbox(ctx, f.record.id)) {
-            text += " \u00B7 " + std::string(ctx.tr("conversation.autosave.not_synced"));
-            color = ui::color::warning;
-        } else {
-            text += " \u00B7 " + std::string(ctx.tr("conversation.autosave.synced"));
-            color = ui::color::success;
-        }
-    }
-    ui::colored_text(color, text);
-    ui::test_anchor("referral.autosave");
+    autosave_line(ctx, {std::string(record_type::referral), f.record.id}, {f.save_blocked, f.dirty, f.stored, f.saved_at},
+                  "referral.autosave.new", "referral.autosave");
 }
 
 std::string field_label(const ViewContext& ctx, const ReferralForm& f, const std::string& path) {

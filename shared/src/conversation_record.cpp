@@ -23,45 +23,6 @@ const json& value_or_null(const json& answers, const std::string& key) {
     return it == answers.end() ? null_value : *it;
 }
 
-bool digits(std::string_view s, std::size_t from, std::size_t n) {
-    if (s.size() < from + n) return false;
-    for (std::size_t i = from; i < from + n; ++i)
-        if (s[i] < '0' || s[i] > '9') return false;
-    return true;
-}
-
-// "yyyy-mm-ddThh:mm[:ss[.fff]](Z|+hh:mm|-hh:mm)" with a real date and time.
-bool is_iso_timestamp(std::string_view s) {
-    if (s.size() < 17 || s[10] != 'T' || !Date::parse_iso(s.substr(0, 10))) return false;
-    if (!digits(s, 11, 2) || s[13] != ':' || !digits(s, 14, 2)) return false;
-    if ((s[11] - '0') * 10 + (s[12] - '0') > 23 || (s[14] - '0') * 10 + (s[15] - '0') > 59) return false;
-    std::size_t i = 16;
-    if (s[i] == ':') {
-        if (!digits(s, i + 1, 2) || (s[i + 1] - '0') * 10 + (s[i + 2] - '0') > 59) return false;
-        i += 3;
-        if (i < s.size() && s[i] == '.') {
-            const std::size_t start = ++i;
-            while (i < s.size() && s[i] >= '0' && s[i] <= '9')
-                ++i;
-            if (i == start) return false;
-        }
-    }
-    if (i == s.size()) return false;
-    if (s[i] == 'Z') return i + 1 == s.size();
-    if (s[i] != '+' && s[i] != '-') return false;
-    return s.size() == i + 6 && digits(s, i + 1, 2) && s[i + 3] == ':' && digits(s, i + 4, 2);
-}
-
-void check_text(ValidationResult& v, const std::string& path, const std::string& s, bool required,
-                std::size_t max_len, bool newlines) {
-    if (!is_clean_text(s, newlines))
-        v.add(path, "invalid_text");
-    else if (s.size() > max_len)
-        v.add(path, "too_long", std::to_string(max_len));
-    else if (required && s.find_first_not_of(" \t\r\n") == std::string::npos)
-        v.add(path, "required");
-}
-
 std::optional<FormTemplate> parse_snapshot(const ConversationRecord& r) {
     return parse_form_template_json(r.template_snapshot).form;
 }

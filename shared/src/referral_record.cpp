@@ -34,18 +34,6 @@ json date_or_null(const std::optional<Date>& d) {
     return d ? json(d->iso()) : json(nullptr);
 }
 
-// The same text rules the reader applies, for values built in code (the action input, stamped
-// fields): clean text, a length limit, and present when required.
-void check_text(ValidationResult& v, const std::string& path, const std::string& s, bool required,
-                std::size_t max_len, bool newlines) {
-    if (!is_clean_text(s, newlines))
-        v.add(path, "invalid_text");
-    else if (s.size() > max_len)
-        v.add(path, "too_long", std::to_string(max_len));
-    else if (required && s.find_first_not_of(" \t\r\n") == std::string::npos)
-        v.add(path, "required");
-}
-
 bool two_digits(std::string_view s, std::size_t at, int max) {
     if (s[at] < '0' || s[at] > '9' || s[at + 1] < '0' || s[at + 1] > '9') return false;
     return (s[at] - '0') * 10 + (s[at + 1] - '0') <= max;
@@ -56,12 +44,6 @@ bool is_clock_time(std::string_view s) {
     return s.size() == 5 && s[2] == ':' && two_digits(s, 0, 23) && two_digits(s, 3, 59);
 }
 
-// "yyyy-mm-ddThh:mm..." : a real date and a time of day. The server writes these with its own
-// clock; the check catches a record edited by hand.
-bool looks_like_timestamp(std::string_view s) {
-    return s.size() >= 16 && s[10] == 'T' && Date::parse_iso(s.substr(0, 10)) && two_digits(s, 11, 23) &&
-           s[13] == ':' && two_digits(s, 14, 59);
-}
 
 // A day the jobcentre records: not before the referral was sent and, where the day is in the past
 // by nature (a conversation held, an acknowledgement), not after today.
@@ -378,7 +360,7 @@ ValidationResult validate(const ReferralRecord& r, const Municipalities& municip
     for (std::size_t i = 0; i < r.history.size(); ++i) {
         const ReferralEvent& e = r.history[i];
         const std::string path = "history[" + std::to_string(i) + "]";
-        if (!looks_like_timestamp(e.at)) v.add(path + ".at", "invalid_timestamp");
+        if (!is_iso_timestamp(e.at)) v.add(path + ".at", "invalid_timestamp");
         check_text(v, path + ".by_name", e.by_name, true, limits::name_length, false);
         check_text(v, path + ".note", e.note, false, note_length, true);
     }

@@ -1,6 +1,7 @@
 #include "naervaer/validation.hpp"
 
 #include "messages.hpp"
+#include "naervaer/date.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -73,6 +74,47 @@ bool is_clean_text(std::string_view s, bool allow_newlines) {
         i += len;
     }
     return true;
+}
+
+namespace {
+bool digits(std::string_view s, std::size_t from, std::size_t n) {
+    if (s.size() < from + n) return false;
+    for (std::size_t i = from; i < from + n; ++i)
+        if (s[i] < '0' || s[i] > '9') return false;
+    return true;
+}
+
+} // namespace
+
+bool is_iso_timestamp(std::string_view s) {
+    if (s.size() < 17 || s[10] != 'T' || !Date::parse_iso(s.substr(0, 10))) return false;
+    if (!digits(s, 11, 2) || s[13] != ':' || !digits(s, 14, 2)) return false;
+    if ((s[11] - '0') * 10 + (s[12] - '0') > 23 || (s[14] - '0') * 10 + (s[15] - '0') > 59) return false;
+    std::size_t i = 16;
+    if (s[i] == ':') {
+        if (!digits(s, i + 1, 2) || (s[i + 1] - '0') * 10 + (s[i + 2] - '0') > 59) return false;
+        i += 3;
+        if (i < s.size() && s[i] == '.') {
+            const std::size_t start = ++i;
+            while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+                ++i;
+            if (i == start) return false;
+        }
+    }
+    if (i == s.size()) return false;
+    if (s[i] == 'Z') return i + 1 == s.size();
+    if (s[i] != '+' && s[i] != '-') return false;
+    return s.size() == i + 6 && digits(s, i + 1, 2) && s[i + 3] == ':' && digits(s, i + 4, 2);
+}
+
+void check_text(ValidationResult& v, const std::string& path, const std::string& s, bool required,
+                std::size_t max_len, bool newlines) {
+    if (!is_clean_text(s, newlines))
+        v.add(path, "invalid_text");
+    else if (s.size() > max_len)
+        v.add(path, "too_long", std::to_string(max_len));
+    else if (required && s.find_first_not_of(" \t\r\n") == std::string::npos)
+        v.add(path, "required");
 }
 
 } // namespace naervaer

@@ -47,5 +47,11 @@ inline constexpr double max_weekly_hours = 80.0;
 bool is_valid_id(std::string_view id);
 // Valid UTF-8 with no control characters other than tab and newline (for names: none at all).
 bool is_clean_text(std::string_view text, bool allow_newlines);
+// The text rules the JSON reader applies, for values built in code (stamped fields, action input):
+// clean text ("invalid_text"), at most `max_len` bytes ("too_long"), and not blank when required.
+void check_text(ValidationResult& v, const std::string& path, const std::string& s, bool required,
+                std::size_t max_len, bool newlines);
+// "yyyy-mm-ddThh:mm[:ss[.fff]](Z|+hh:mm|-hh:mm)" with a real date and time of day.
+bool is_iso_timestamp(std::string_view s);
 
 } // namespace naervaer
