@@ -4,6 +4,7 @@
 // Tab and Enter behave as in the browser.
 #include "app/app.hpp"
 #include "headless_imgui.hpp"
+#include "naervaer/date.hpp"
 #include "naervaer/server/demo.hpp"
 #include "platform/native/native_platform.hpp"
 #include "support/test_server.hpp"
@@ -96,6 +97,20 @@ class ClientHarness {
         ImGui::SetCurrentContext(imgui_);
         ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
         frame();
+    }
+
+    // Clicks a date field and types `date` (dd-mm-åååå) over what it holds.
+    void type_date(const std::string& anchor, naervaer::Date date) {
+        REQUIRE_MESSAGE(click(anchor), anchor);
+        press(ImGuiKey_End);
+        for (int i = 0; i < 12; ++i) press(ImGuiKey_Backspace);
+        type(date.danish());
+    }
+
+    // Clicks a text field and types `text` after what it holds.
+    void type_text(const std::string& anchor, const std::string& text) {
+        REQUIRE_MESSAGE(click(anchor), anchor);
+        type(text);
     }
 
     void press(ImGuiKey key) {

@@ -153,20 +153,6 @@ void open_case(ClientHarness& c, const Case& k) {
     REQUIRE(c.state()["timeline"]["spell_id"] == k.spell_id);
 }
 
-// Clicks a date field of the form and types a date over what it holds.
-void type_date(ClientHarness& c, const std::string& anchor, Date date) {
-    REQUIRE_MESSAGE(c.click(anchor), anchor);
-    c.press(ImGuiKey_End);
-    for (int i = 0; i < 12; ++i)
-        c.press(ImGuiKey_Backspace);
-    c.type(date.danish());
-}
-
-void type_text(ClientHarness& c, const std::string& anchor, const std::string& text) {
-    REQUIRE_MESSAGE(c.click(anchor), anchor);
-    c.type(text);
-}
-
 // The absence conversation's answers a signed record needs (validate_answers, required fields).
 json absence_answers(Date held_on) {
     return {{"meeting_date", held_on.iso()},
@@ -351,11 +337,11 @@ TEST_CASE("conversations: signing is refused while required fields are missing, 
     CHECK(s["conversation"]["autosave"]["saves"] == 1);
     CHECK(s["conversation"]["autosave"]["state"] == "synced");
     CHECK(contains(s["conversation"]["errors"], "next_contact")); // still shown as missing
-    type_date(c, "form.next_contact", today().plus_days(14));
+    c.type_date("form.next_contact", today().plus_days(14));
     REQUIRE(c.click("form.agreements.add"));
-    type_text(c, "form.agreements.0.text", "Sende forslag til nye opgaver");
-    type_text(c, "form.agreements.0.owner", "Bo Hansen");
-    type_date(c, "form.agreements.0.due", today().plus_days(3));
+    c.type_text("form.agreements.0.text", "Sende forslag til nye opgaver");
+    c.type_text("form.agreements.0.owner", "Bo Hansen");
+    c.type_date("form.agreements.0.due", today().plus_days(3));
     REQUIRE(c.click("conversation.sign.agreed.yes"));
     REQUIRE(c.click("conversation.sign.confirm"));
     c.wait_ms(1000);
@@ -467,7 +453,7 @@ TEST_CASE("conversations: an amendment needs a reason and keeps the answer befor
     CHECK(contains(s["conversation"]["amend_errors"], "amendment.reason"));
     CHECK(s["conversation"]["amendments"] == 0);
 
-    type_text(c, "conversation.amend.reason", "Samtalen blev holdt på video, ikke telefon");
+    c.type_text("conversation.amend.reason", "Samtalen blev holdt på video, ikke telefon");
     REQUIRE(c.click("conversation.amend.save"));
     c.wait_ms(1000);
     s = c.state();
@@ -497,7 +483,7 @@ TEST_CASE("conversations: an amendment needs a reason and keeps the answer befor
 
     // Nothing changed: nothing saved, and the user is told.
     REQUIRE(c.click("conversation.amend"));
-    type_text(c, "conversation.amend.reason", "Ingen ændring");
+    c.type_text("conversation.amend.reason", "Ingen ændring");
     REQUIRE(c.click("conversation.amend.save"));
     s = c.state();
     CHECK(s["conversation"]["amend_notice"] == "conversation.amend_nothing");
@@ -628,7 +614,7 @@ TEST_CASE("conversations: a record signed offline is amended only once the signi
     const std::string id = c.state()["conversation"]["record_id"];
     REQUIRE(c.click("form.form.option.in_person"));
     c.type_into_long_text("absence_conversation", "return_how_when", "Fuldt tilbage om to uger.");
-    type_date(c, "form.next_contact", today().plus_days(14));
+    c.type_date("form.next_contact", today().plus_days(14));
     REQUIRE(c.click("conversation.sign"));
     REQUIRE(c.click("conversation.sign.agreed.yes"));
     REQUIRE(c.click("conversation.sign.confirm"));

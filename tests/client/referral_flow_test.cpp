@@ -175,19 +175,6 @@ void open_case(ClientHarness& c, const Case& k) {
     REQUIRE(c.state()["timeline"]["spell_id"] == k.spell_id);
 }
 
-void type_date(ClientHarness& c, const std::string& anchor, Date date) {
-    REQUIRE_MESSAGE(c.click(anchor), anchor);
-    c.press(ImGuiKey_End);
-    for (int i = 0; i < 12; ++i)
-        c.press(ImGuiKey_Backspace);
-    c.type(date.danish());
-}
-
-void type_text(ClientHarness& c, const std::string& anchor, const std::string& text) {
-    REQUIRE_MESSAGE(c.click(anchor), anchor);
-    c.type(text);
-}
-
 // "Anmod om fast track" on the case page.
 json start_fast_track(ClientHarness& c) {
     REQUIRE(c.click("case.fast_track"));
@@ -199,8 +186,8 @@ json start_fast_track(ClientHarness& c) {
 
 // What the fast-track form requires beyond the prefill: the phone, when and how the employee was told.
 void complete_fast_track_form(ClientHarness& c) {
-    type_text(c, "form.contact_phone", "98 76 54 32");
-    type_date(c, "form.employee_informed_on", today());
+    c.type_text("form.contact_phone", "98 76 54 32");
+    c.type_date("form.employee_informed_on", today());
     REQUIRE(c.click("form.employee_informed_how.option.phone"));
     REQUIRE(c.click("form.expected_duration.option.weeks_13_26"));
 }
@@ -209,7 +196,7 @@ void complete_fast_track_form(ClientHarness& c) {
 void send(ClientHarness& c, std::optional<Date> requested_on = std::nullopt) {
     REQUIRE(c.click("referral.send"));
     REQUIRE(c.state()["referral"]["confirming_send"] == true);
-    if (requested_on) type_date(c, "referral.send.requested_on", *requested_on);
+    if (requested_on) c.type_date("referral.send.requested_on", *requested_on);
     REQUIRE(c.click("referral.send.confirm"));
     c.wait_ms(500);
 }
@@ -346,7 +333,7 @@ TEST_CASE("referrals: the form is prefilled from the case and its records, and a
     CHECK(server_record(server, "referral", id).is_null());
 
     c.platform().set_offline(true);
-    type_text(c, "form.contact_phone", "98 76 54 32");
+    c.type_text("form.contact_phone", "98 76 54 32");
     c.wait_ms(1600);
     r = c.state()["referral"];
     CHECK(r["autosave"]["saves"] == 1);
@@ -574,7 +561,7 @@ TEST_CASE("referrals: a consultant's acknowledgement and booked meeting show aft
 
     // Withdrawn with a note: closed at the jobcentre too.
     REQUIRE(c.click("referral.withdraw"));
-    type_text(c, "referral.withdraw.note", "Medarbejderen er raskmeldt");
+    c.type_text("referral.withdraw.note", "Medarbejderen er raskmeldt");
     REQUIRE(c.click("referral.withdraw.confirm"));
     c.wait_ms(500);
     r = c.state()["referral"];
@@ -656,7 +643,7 @@ TEST_CASE("referrals: the service catalogue shows both packages with their count
     // No CPR field on a contact request, and the organisation's municipality by default.
     CHECK_FALSE(c.shows("form.cpr"));
     const std::string id = s["referral"]["id"];
-    type_text(c, "form.contact_phone", "98 11 22 33");
+    c.type_text("form.contact_phone", "98 11 22 33");
     c.type_into_long_text("contact_request", "situation", "Vi vil gerne høre om delvis raskmelding.");
     send(c);
     s = c.state();

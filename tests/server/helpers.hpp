@@ -8,6 +8,10 @@
 #include "support/test_server.hpp"
 
 #include <doctest/doctest.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <memory>
 
 #include <set>
 #include <string>
@@ -114,6 +118,19 @@ inline OtherOrganisation create_other_organisation(const TestServer& server) {
     other.id = created->organisation_id;
     other.admin_id = created->users.front().id;
     return other;
+}
+
+// The first column of the first row of `sql` on the database file, read-only beside the server
+// (a count, a version): what is on disk, not what the API says.
+inline long long count_rows(const std::filesystem::path& file, const std::string& sql) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+    std::unique_ptr<sqlite3, decltype(&sqlite3_close)> guard(db, &sqlite3_close);
+    sqlite3_stmt* raw = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &raw, nullptr) == SQLITE_OK);
+    std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)> statement(raw, &sqlite3_finalize);
+    REQUIRE(sqlite3_step(raw) == SQLITE_ROW);
+    return sqlite3_column_int64(raw, 0);
 }
 
 } // namespace naervaer::testing

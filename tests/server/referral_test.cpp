@@ -24,17 +24,6 @@ const std::string fast_track_id(demo_ids::fast_track_referral_id);         // to
 const std::string herning_request_id(demo_ids::herning_contact_request_id); // to Herning, not acknowledged
 const std::string closed_request_id(demo_ids::closed_contact_request_id);  // to Hjørring, closed, no scope
 
-long long count_rows(const std::filesystem::path& file, const std::string& sql) {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
-    std::unique_ptr<sqlite3, decltype(&sqlite3_close)> guard(db, &sqlite3_close);
-    sqlite3_stmt* raw = nullptr;
-    REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &raw, nullptr) == SQLITE_OK);
-    std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)> statement(raw, &sqlite3_finalize);
-    REQUIRE(sqlite3_step(raw) == SQLITE_ROW);
-    return sqlite3_column_int64(raw, 0);
-}
-
 // The referral's record in a pull since `since`, or null.
 json pulled_referral(const Session& session, const std::string& id, long long since = 0) {
     const Reply pull = session.get("/api/v1/sync?since=" + std::to_string(since));

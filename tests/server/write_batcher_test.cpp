@@ -18,17 +18,6 @@ namespace srv = naervaer::server;
 
 namespace {
 
-long long count_rows(const std::filesystem::path& file, const std::string& sql) {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
-    std::unique_ptr<sqlite3, decltype(&sqlite3_close)> guard(db, &sqlite3_close);
-    sqlite3_stmt* raw = nullptr;
-    REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &raw, nullptr) == SQLITE_OK);
-    std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)> statement(raw, &sqlite3_finalize);
-    REQUIRE(sqlite3_step(raw) == SQLITE_ROW);
-    return sqlite3_column_int64(raw, 0);
-}
-
 naervaer::Organisation organisation(const std::string& id) { return {id, "Firma " + id, "38172948", "Hjørring"}; }
 
 } // namespace
